@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { fontLatin, fontVietnamese } from '@/app/fonts';
+import { Providers } from '@/components/providers.client';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { siteConfig } from '@/config/site';
+import { getEnv } from '@/env';
+import './globals.css';
+
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(getEnv().siteUrl),
+    title: { default: `${siteConfig.tagline} | ${siteConfig.name}`, template: `%s | ${siteConfig.name}` },
+    description: siteConfig.description,
+    applicationName: siteConfig.name,
+    icons: { icon: siteConfig.logo.src },
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#0b4f9c',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="vi" className={`${fontLatin.variable} ${fontVietnamese.variable}`}>
+      <body>
+        <a className="skip-link" href="#noi-dung">
+          Bỏ qua để đến nội dung chính
+        </a>
+        <SiteHeader />
+        <Providers>
+          <main id="noi-dung" className="container">
+            {children}
+          </main>
+        </Providers>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

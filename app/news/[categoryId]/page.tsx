@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleListing } from '@/components/listing/article-listing';
+import { getCategory } from '@/db/queries/categories';
+import { listCategoryArticles } from '@/db/queries/listings';
+import { isCanonicalPageParam, parseId, parsePageParam } from '@/lib/ids';
+import { categoryPath } from '@/lib/urls';
+
+type Props = PageProps<'/news/[categoryId]'>;
+
+async function resolve({ params, searchParams }: Props) {
+  const [{ categoryId }, { trang }] = await Promise.all([params, searchParams]);
+  const id = parseId(categoryId);
+  const category = id === null ? null : getCategory(id);
+  const page = parsePageParam(trang);
+  return { category, page, canonicalId: categoryId === String(id), trang };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { category, page } = await resolve(props);
+  if (!category || page === null) return {};
+  return {
+    title: page > 1 ? `${category.name} - Trang ${page}` : category.name,
+    description: `Tin tức ${category.name} mới nhất của tỉnh Thái Bình.`,
+    alternates: { canonical: categoryPath(category.id, page) },
+  };
+}
+
+export default async function CategoryPage(props: Props) {
+  const { category, page, canonicalId, trang } = await resolve(props);
+  if (!category || page === null) notFound();
+  if (!canonicalId || !isCanonicalPageParam(trang, page)) permanentRedirect(categoryPath(category.id, page));
+  const listing = listCategoryArticles({ categoryId: category.id, page });
+  if (page > listing.pageCount) notFound();
+  return (
+    <ArticleListing
+      title={category.name}
+      listing={listing}
+      pathFor={(p) => categoryPath(category.id, p)}
+      emptyText="Chuyên mục này chưa có bài viết."
+    />
+  );
+}

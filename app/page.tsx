@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { ArticleCard } from '@/components/listing/article-card';
+import { siteConfig } from '@/config/site';
+import { getHomePage } from '@/db/queries/home';
+import { categoryPath } from '@/lib/urls';
+
+export default async function HomePage() {
+  await connection(); // content comes from the database at request time, never at build
+  const { latest, sections } = getHomePage();
+  const [lead, ...rest] = latest;
+  return (
+    <>
+      <h1 className="visually-hidden">{siteConfig.tagline}</h1>
+      {lead ? (
+        <section className="home-latest" aria-labelledby="tin-moi">
+          <h2 id="tin-moi" className="section-title">
+            Tin mới nhất
+          </h2>
+          <div className="home-latest__grid">
+            <ArticleCard article={lead} variant="feature" preloadImage />
+            <ul className="home-latest__list">
+              {rest.map((article) => (
+                <li key={article.id}>
+                  <ArticleCard article={article} variant="compact" showExcerpt={false} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      ) : (
+        <p>Chưa có bài viết nào.</p>
+      )}
+      {sections.map(({ category, articles }) => (
+        <section key={category.id} className="home-section" aria-labelledby={`chuyen-muc-${category.id}`}>
+          <h2 id={`chuyen-muc-${category.id}`} className="section-title">
+            <Link href={categoryPath(category.id)}>{category.name}</Link>
+          </h2>
+          <ul className="home-section__list">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} showExcerpt={false} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

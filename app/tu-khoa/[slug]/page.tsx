@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleListing } from '@/components/listing/article-listing';
+import { getKeywordBySlug } from '@/db/queries/keywords';
+import { listKeywordArticles } from '@/db/queries/listings';
+import { isCanonicalPageParam, parsePageParam } from '@/lib/ids';
+import { keywordPath } from '@/lib/urls';
+
+type Props = PageProps<'/tu-khoa/[slug]'>;
+
+async function resolve({ params, searchParams }: Props) {
+  const [{ slug }, { trang }] = await Promise.all([params, searchParams]);
+  return { keyword: getKeywordBySlug(slug), page: parsePageParam(trang), trang };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { keyword, page } = await resolve(props);
+  if (!keyword || page === null) return {};
+  return {
+    title: page > 1 ? `Từ khóa: ${keyword.name} - Trang ${page}` : `Từ khóa: ${keyword.name}`,
+    description: `Tin bài về ${keyword.name}.`,
+    alternates: { canonical: keywordPath(keyword.slug, page) },
+  };
+}
+
+export default async function KeywordPage(props: Props) {
+  const { keyword, page, trang } = await resolve(props);
+  if (!keyword || page === null) notFound();
+  if (!isCanonicalPageParam(trang, page)) permanentRedirect(keywordPath(keyword.slug));
+  const listing = listKeywordArticles({ keywordId: keyword.id, page });
+  if (page > listing.pageCount || listing.total === 0) notFound();
+  return (
+    <ArticleListing
+      title={`Từ khóa: ${keyword.name}`}
+      listing={listing}
+      pathFor={(p) => keywordPath(keyword.slug, p)}
+      emptyText="Chưa có bài viết với từ khóa này."
+    />
+  );
+}

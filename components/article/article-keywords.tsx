@@ -1,0 +1,20 @@
+import Link from 'next/link';
+import type { Keyword } from '@/db/queries/keywords';
+import { keywordPath } from '@/lib/urls';
+
+/** The `Từ khóa` section; nothing at all when the article has no keywords. */
+export function ArticleKeywords({ keywords }: { keywords: Keyword[] }) {
+  if (keywords.length === 0) return null;
+  return (
+    <section className="article-keywords" aria-labelledby="tu-khoa">
+      <h2 id="tu-khoa">Từ khóa</h2>
+      <ul>
+        {keywords.map((keyword) => (
+          <li key={keyword.id}>
+            <Link href={keywordPath(keyword.slug)}>{keyword.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

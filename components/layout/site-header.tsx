@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { siteConfig } from '@/config/site';
+import { listCategories } from '@/db/queries/categories';
+import { categoryPath } from '@/lib/urls';
+
+export async function SiteHeader() {
+  // The menu comes from the database, which the build must not need: render it per request.
+  await connection();
+  const categories = listCategories();
+  return (
+    <header className="site-header">
+      <div className="container site-header__bar">
+        <Link href="/" className="site-logo">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a tiny SVG needs no optimisation */}
+          <img src={siteConfig.logo.src} width={siteConfig.logo.width} height={siteConfig.logo.height} alt="" />
+          <span>
+            <span className="site-logo__name">{siteConfig.name}</span>
+            <span className="site-logo__full">{siteConfig.fullName}</span>
+          </span>
+        </Link>
+      </div>
+      <nav aria-label="Chuyên mục" className="category-nav">
+        <ul className="container category-nav__list">
+          <li>
+            <Link href="/">Trang chủ</Link>
+          </li>
+          {categories.map((category) => (
+            <li key={category.id}>
+              <Link href={categoryPath(category.id)}>{category.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

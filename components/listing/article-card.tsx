@@ -1,0 +1,52 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleTeaser } from '@/db/queries/teasers';
+import { DateTime } from '@/components/ui/date-time';
+import { excerpt } from '@/lib/text';
+import { articlePath } from '@/lib/urls';
+
+type Props = {
+  article: ArticleTeaser;
+  /** Heading level of the title within the page outline. */
+  headingLevel?: 2 | 3;
+  /** Layout hint for the thumbnail's responsive sizes. */
+  variant?: 'feature' | 'row' | 'compact';
+  showExcerpt?: boolean;
+  preloadImage?: boolean;
+};
+
+const SIZES = {
+  feature: '(max-width: 768px) 100vw, 760px',
+  row: '(max-width: 768px) 35vw, 240px',
+  compact: '(max-width: 768px) 30vw, 160px',
+};
+
+export function ArticleCard({ article, headingLevel = 3, variant = 'row', showExcerpt = true, preloadImage }: Props) {
+  const href = articlePath(article);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className={`card card--${variant}`}>
+      {article.image ? (
+        <Link href={href} className="card__image" tabIndex={-1} aria-hidden="true">
+          <Image
+            src={article.image.src}
+            width={article.image.width}
+            height={article.image.height}
+            alt={article.image.alt}
+            sizes={SIZES[variant]}
+            preload={preloadImage}
+          />
+        </Link>
+      ) : null}
+      <div className="card__text">
+        <Heading className="card__title">
+          <Link href={href}>{article.title}</Link>
+        </Heading>
+        <p className="card__meta">
+          <DateTime date={article.publishedAt} />
+        </p>
+        {showExcerpt ? <p className="card__excerpt">{excerpt(article.sapo)}</p> : null}
+      </div>
+    </article>
+  );
+}

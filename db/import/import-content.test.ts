@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { articles, articleViews, images } from '@/db/schema';
+import { getArticleDetail } from '@/db/queries/articles';
+import { importFile, importPath } from '@/db/import/import-content';
+import { insertCategories, useThrowawayDatabase } from '@/db/testing';
+import type { Db } from '@/db/client';
+
+let db: Db;
+let dir: string;
+let cleanup: () => void;
+
+const base = {
+  id: 70001,
+  categoryId: 17,
+  title: 'Hội nghị tổng kết công tác năm 2020',
+  sapo: 'Chiều 26/01/2021, Văn phòng UBND tỉnh tổ chức hội nghị tổng kết.',
+  publishedAt: '2021-01-26T19:14:24+07:00',
+  author: 'Cao Biền',
+  views: 100,
+  keywords: ['Hội nghị tổng kết'],
+  body: [
+    { type: 'image', file: 'a60431-1.jpg', alt: 'Toàn cảnh hội nghị', caption: 'Toàn cảnh hội nghị' },
+    { type: 'paragraph', text: 'Đoạn văn đầu tiên.' },
+  ],
+};
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+before(() => {
+  ({ db, dir, cleanup } = useThrowawayDatabase());
+  insertCategories(db, [{ id: 17, name: 'Chính trị' }]);
+});
+after(() => cleanup());
+
+test('an article file is imported with its image size read from the file', async () => {
+  const outcome = await importFile(writeJson('ok.json', base));
+  assert.deepEqual(outcome, { file: path.join(dir, 'ok.json'), ok: true, summary: 'article 70001 created' });
+  const article = getArticleDetail(70001)!;
+  assert.equal(article.slug, 'hoi-nghi-tong-ket-cong-tac-nam-2020');
+  const image = article.body[0]!;
+  assert.equal(image.type, 'image');
+  assert.ok(image.type === 'image' && image.image.width > 0 && image.image.height > 0);
+  assert.deepEqual(article.keywords.map((k) => k.slug), ['hoi-nghi-tong-ket']);
+});
+
+test('a changed title keeps the old slug, so shared links stay valid', async () => {
+  const outcome = await importFile(writeJson('renamed.json', { ...base, title: 'Tiêu đề đã được sửa lại' }));
+  assert.ok(outcome.ok && outcome.summary === 'article 70001 updated');
+  const article = getArticleDetail(70001)!;
+  assert.equal(article.title, 'Tiêu đề đã được sửa lại');
+  assert.equal(article.slug, 'hoi-nghi-tong-ket-cong-tac-nam-2020');
+});
+
+test('an imported view count never lowers the stored count', async () => {
+  db.update(articleViews).set({ views: 500 }).where(eq(articleViews.articleId, 70001)).run();
+  await importFile(writeJson('views.json', { ...base, views: 10 }));
+  assert.equal(getArticleDetail(70001)!.views, 500);
+});
+
+test('a javascript: link is refused with the field named, and nothing from the file is written', async () => {
+  const hostile = {
+    ...base,
+    id: 70002,
+    body: [
+      { type: 'image', file: 'a60431-2.jpg', alt: 'Ảnh' },
+      { type: 'paragraph', spans: [{ text: 'bấm vào đây', href: 'javascript:alert(1)' }] },
+    ],
+  };
+  const imagesBefore = db.select({ n: count() }).from(images).get()!.n;
+  const outcome = await importFile(writeJson('hostile.json', hostile));
+  assert.equal(outcome.ok, false);
+  assert.ok(!outcome.ok && outcome.errors.some((e) => e.startsWith('body.1.spans.0.href:')), JSON.stringify(outcome));
+  assert.equal(db.select().from(articles).where(eq(articles.id, 70002)).get(), undefined);
+  assert.equal(db.select({ n: count() }).from(images).get()!.n, imagesBefore);
+});
+
+test('an unknown category rolls the whole file back', async () => {
+  const outcome = await importFile(writeJson('cat.json', { ...base, id: 70003, categoryId: 999 }));
+  assert.ok(!outcome.ok && outcome.errors[0] === 'categoryId: unknown category 999');
+  assert.equal(db.select().from(articles).where(eq(articles.id, 70003)).get(), undefined);
+});
+
+test('broken JSON and missing images are reported per file; good files in the folder still import', async () => {
+  const folder = path.join(dir, 'batch');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'a.json'), '{ "id": ');
+  fs.writeFileSync(path.join(folder, 'b.json'), JSON.stringify({ ...base, id: 70004, body: [{ type: 'image', file: 'khong-co.jpg', alt: 'x' }] }));
+  fs.writeFileSync(path.join(folder, 'c.json'), JSON.stringify({ ...base, id: 70005 }));
+  const outcomes = await importPath(folder);
+  assert.deepEqual(outcomes.map((o) => o.ok), [false, false, true]);
+  assert.match(JSON.stringify(outcomes[0]), /not valid JSON/);
+  assert.match(JSON.stringify(outcomes[1]), /body\.0\.file: image \\"khong-co\.jpg\\" is missing/);
+  assert.ok(getArticleDetail(70005));
+});

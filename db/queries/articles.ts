@@ -1,0 +1,81 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, articleViews, categories, images } from '@/db/schema';
+import { isPublished } from '@/db/queries/teasers';
+import { listArticleKeywords, type Keyword } from '@/db/queries/keywords';
+import type { StoredBlock } from '@/lib/content-schema';
+import { mediaPath } from '@/lib/urls';
+
+export type BodyImage = { src: string; width: number; height: number; alt: string; caption: string | null; credit: string | null };
+
+/** Body blocks ready to render: image blocks carry their image, not an id. */
+export type RenderBlock = Exclude<StoredBlock, { type: 'image' }> | { type: 'image'; image: BodyImage };
+
+export type ArticleDetail = {
+  id: number;
+  categoryId: number;
+  categoryName: string;
+  slug: string;
+  title: string;
+  sapo: string;
+  byline: string | null;
+  publishedAt: Date;
+  updatedAt: Date;
+  views: number;
+  body: RenderBlock[];
+  keywords: Keyword[];
+};
+
+/** Where an article lives, for canonical redirects. Null when it is unknown or not published. */
+export function getArticleLocation(id: number): { id: number; categoryId: number; slug: string } | null {
+  return (
+    getDb()
+      .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.id, id), isPublished))
+      .get() ?? null
+  );
+}
+
+function resolveImages(body: StoredBlock[]): RenderBlock[] {
+  const ids = body.flatMap((block) => (block.type === 'image' ? [block.imageId] : []));
+  const rows = ids.length ? getDb().select().from(images).where(inArray(images.id, ids)).all() : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return body.flatMap((block): RenderBlock[] => {
+    if (block.type !== 'image') return [block];
+    const row = byId.get(block.imageId);
+    if (!row) return [];
+    const { file, width, height, alt, caption, credit } = row;
+    return [{ type: 'image', image: { src: mediaPath(file), width, height, alt, caption, credit } }];
+  });
+}
+
+/** A published article with everything its page shows, or null. */
+export function getArticleDetail(id: number): ArticleDetail | null {
+  const row = getDb()
+    .select({
+      id: articles.id,
+      categoryId: articles.categoryId,
+      categoryName: categories.name,
+      slug: articles.slug,
+      title: articles.title,
+      sapo: articles.sapo,
+      byline: articles.byline,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      body: articles.body,
+      views: articleViews.views,
+    })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
+    .where(and(eq(articles.id, id), isPublished))
+    .get();
+  if (!row) return null;
+  return {
+    ...row,
+    views: row.views ?? 0,
+    body: resolveImages(row.body),
+    keywords: listArticleKeywords(row.id),
+  };
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, images } from '@/db/schema';
+import { mediaPath } from '@/lib/urls';
+
+export type ImageRef = { src: string; width: number; height: number; alt: string };
+
+/** What a list, a card or the related-news rail needs of an article. */
+export type ArticleTeaser = {
+  id: number;
+  categoryId: number;
+  slug: string;
+  title: string;
+  sapo: string;
+  publishedAt: Date;
+  image: ImageRef | null;
+};
+
+export const PAGE_SIZE = 20;
+
+export const isPublished = eq(articles.status, 'published');
+
+export const teaserColumns = {
+  id: articles.id,
+  categoryId: articles.categoryId,
+  slug: articles.slug,
+  title: articles.title,
+  sapo: articles.sapo,
+  publishedAt: articles.publishedAt,
+  imageFile: images.file,
+  imageWidth: images.width,
+  imageHeight: images.height,
+  imageAlt: images.alt,
+};
+
+type TeaserRow = Omit<ArticleTeaser, 'image'> & {
+  imageFile: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+  imageAlt: string | null;
+};
+
+export function toTeaser(row: TeaserRow): ArticleTeaser {
+  const { imageFile, imageWidth, imageHeight, imageAlt, ...rest } = row;
+  return {
+    ...rest,
+    image:
+      imageFile && imageWidth && imageHeight
+        ? { src: mediaPath(imageFile), width: imageWidth, height: imageHeight, alt: imageAlt ?? '' }
+        : null,
+  };
+}
+
+/** Published teasers matching `where`, newest first. */
+export function selectTeasers({ where, limit, offset = 0 }: { where?: SQL; limit: number; offset?: number }) {
+  const rows = getDb()
+    .select(teaserColumns)
+    .from(articles)
+    .leftJoin(images, eq(images.id, articles.leadImageId))
+    .where(where ? and(isPublished, where) : isPublished)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return rows.map(toTeaser);
+}

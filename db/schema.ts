@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { StoredBlock } from '@/lib/content-schema';
+
+export const categories = sqliteTable('categories', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  position: integer('position').notNull().default(0),
+  description: text('description'),
+});
+
+export const images = sqliteTable(
+  'images',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    file: text('file').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    alt: text('alt').notNull(),
+    caption: text('caption'),
+    credit: text('credit'),
+  },
+  (t) => [uniqueIndex('images_file_unique').on(t.file)],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    // Set on import so that ids from the old site (and every shared link) stay valid.
+    id: integer('id').primaryKey(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    sapo: text('sapo').notNull(),
+    body: text('body', { mode: 'json' }).$type<StoredBlock[]>().notNull(),
+    byline: text('byline'),
+    leadImageId: integer('lead_image_id').references(() => images.id),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt),
+  ],
+);
+
+export const keywords = sqliteTable(
+  'keywords',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('keywords_slug_unique').on(t.slug)],
+);
+
+export const articleKeywords = sqliteTable(
+  'article_keywords',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    keywordId: integer('keyword_id')
+      .notNull()
+      .references(() => keywords.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.keywordId] }),
+    index('article_keywords_keyword_idx').on(t.keywordId, t.articleId),
+  ],
+);
+
+// Kept apart from the article row so that counting a view never rewrites the article.
+export const articleViews = sqliteTable('article_views', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  views: integer('views').notNull().default(sql`0`),
+});
+
+export type CategoryRow = typeof categories.$inferSelect;
+export type ArticleRow = typeof articles.$inferSelect;
+export type NewArticleRow = typeof articles.$inferInsert;
+export type ImageRow = typeof images.$inferSelect;
+export type KeywordRow = typeof keywords.$inferSelect;

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env. Parsed lazily so that scripts and tests can set variables first.
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, 'DATABASE_URL must look like file:<path> (for example file:data/portal.db)')
+    .default('file:data/portal.db'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.url().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof schema> & { databasePath: string; siteUrl: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const value = parsed.data;
+  cached = {
+    ...value,
+    databasePath: path.resolve(value.DATABASE_URL.slice('file:'.length)),
+    siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+  };
+  return cached;
+}
