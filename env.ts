@@ -10,6 +10,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Counted views a minute from one client address; 0 turns the limit off.
+  VIEW_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  // 1 when a reverse proxy in front sets X-Forwarded-For; otherwise the socket's address is the client.
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof schema> & { databasePath: string; siteUrl: string };

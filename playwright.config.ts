@@ -27,8 +27,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'mobile', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@mobile/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /views.*\.spec\.ts/ },
+    { name: 'mobile', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@mobile/, testIgnore: /views.*\.spec\.ts/ },
+    // The view counter's specs change counts, so they run alone, after the page specs, one test at a time.
+    {
+      name: 'views',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testMatch: /views.*\.spec\.ts/,
+      dependencies: ['desktop', 'mobile'],
+      fullyParallel: false,
+      workers: 1,
+    },
   ],
   webServer: {
     // The production build on a fresh, seeded database of its own.
@@ -36,7 +45,8 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATABASE_URL: 'file:data/e2e.db', SITE_URL: baseURL },
+    // No rate limit here: every test talks from 127.0.0.1. The limit has its own servers in views-api.spec.ts.
+    env: { PORT: String(PORT), DATABASE_URL: 'file:data/e2e.db', SITE_URL: baseURL, VIEW_RATE_LIMIT: '0' },
     stdout: 'pipe',
   },
 });

@@ -1,4 +1,5 @@
-// npm start: migrate and seed an empty database, build when the sources changed, then serve on PORT.
+// npm start: migrate and seed an empty database, build when the sources changed, then serve on PORT
+// (server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -43,7 +44,6 @@ if (!built) {
   fs.writeFileSync(STAMP, hash);
 }
 
-const port = process.env.PORT ?? '3000';
-const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -4,12 +4,13 @@ import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleKeywords } from '@/components/article/article-keywords';
 import { RelatedNews } from '@/components/article/related-news';
+import { ViewCounter } from '@/components/article/view-counter.client';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
 import { getArticleDetail } from '@/db/queries/articles';
 import { listRelatedArticles } from '@/db/queries/related';
 import { parseId } from '@/lib/ids';
-import { formatViews, truncateAtWord } from '@/lib/text';
+import { truncateAtWord } from '@/lib/text';
 import { articlePath, categoryPath } from '@/lib/urls';
 
 const loadArticle = cache((id: number) => getArticleDetail(id));
@@ -49,7 +50,7 @@ export default async function ArticlePage({ params }: PageProps<'/news/[category
         <h1 className="article__title">{article.title}</h1>
         <p className="article__meta">
           <DateTime date={article.publishedAt} />
-          <span className="article__views">{formatViews(article.views)}</span>
+          <ViewCounter articleId={article.id} initialViews={article.views} />
         </p>
         <p className="article__sapo">{article.sapo}</p>
         <ArticleBody blocks={article.body} />

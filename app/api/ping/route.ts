@@ -1,0 +1,11 @@
+import { json } from '@/lib/api-response';
+
+/**
+ * Liveness without touching the database. Also the baseline of `npm run bench:views`: POST here is the same
+ * method as the view counter with no database work, so the ratio between them is the cost of counting.
+ */
+export function GET() {
+  return json({ ok: true });
+}
+
+export const POST = GET;

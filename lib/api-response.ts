@@ -1,0 +1,38 @@
+// JSON responses for the API: never cached, errors as {"error": "..."}.
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return json({ error: message }, status, headers);
+}
+
+/** A handler for every method a route does not support: 405 with the allowed ones. */
+export function methodNotAllowed(allow: string) {
+  return () => jsonError(405, `Phương thức không được hỗ trợ. Dùng: ${allow}.`, { Allow: allow });
+}
+
+/**
+ * True when the request body is larger than `maxBytes`, judged by Content-Length or, for a chunked body,
+ * by reading at most `maxBytes + 1` bytes of it.
+ */
+export async function bodyExceeds(request: Request, maxBytes: number): Promise<boolean> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) return Number(declared) > maxBytes;
+  // HTTP/1.1: without Content-Length or Transfer-Encoding a request has no body at all.
+  if (!request.body || !request.headers.get('transfer-encoding')) return false;
+  const reader = request.body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      size += value.byteLength;
+      if (size > maxBytes) return true;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
