@@ -7,6 +7,8 @@ const schema = z.object({
     .string()
     .regex(/^file:.+/, 'DATABASE_URL must look like file:<path> (for example file:data/portal.db)')
     .default('file:data/portal.db'),
+  // Where imported photos and their crops are kept (served under /media/).
+  MEDIA_DIR: z.string().min(1).default('data/media'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,7 +18,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
-export type Env = z.infer<typeof schema> & { databasePath: string; siteUrl: string };
+export type Env = z.infer<typeof schema> & { databasePath: string; mediaPath: string; siteUrl: string };
 
 let cached: Env | undefined;
 
@@ -31,6 +33,7 @@ export function getEnv(): Env {
   cached = {
     ...value,
     databasePath: path.resolve(value.DATABASE_URL.slice('file:'.length)),
+    mediaPath: path.resolve(value.MEDIA_DIR),
     siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
   };
   return cached;

@@ -46,7 +46,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     // No rate limit here: every test talks from 127.0.0.1. The limit has its own servers in views-api.spec.ts.
-    env: { PORT: String(PORT), DATABASE_URL: 'file:data/e2e.db', SITE_URL: baseURL, VIEW_RATE_LIMIT: '0' },
+    env: { PORT: String(PORT), DATABASE_URL: 'file:data/e2e.db', MEDIA_DIR: 'data/e2e-media', SITE_URL: baseURL, VIEW_RATE_LIMIT: '0' },
     stdout: 'pipe',
   },
 });

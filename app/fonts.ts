@@ -1,7 +1,8 @@
 import localFont from 'next/font/local';
 
 // Be Vietnam Pro, served from this site. Each subset file covers one character range, so each range is
-// its own face and the browser only downloads what a page uses.
+// its own face (two families, used together: --font-latin then --font-vietnamese) and the browser only
+// downloads what a page uses.
 export const fontLatin = localFont({
   src: [
     { path: './fonts/be-vietnam-pro-latin-400-normal.woff2', weight: '400', style: 'normal' },
@@ -16,7 +17,10 @@ export const fontLatin = localFont({
   ],
   display: 'swap',
   variable: '--font-latin',
-  fallback: ['system-ui', 'Arial', 'sans-serif'],
+  // No fallback in this stack: a character outside the latin range must reach the Vietnamese face next,
+  // not a local fallback font that covers everything (the fallback, metric-matched, ends the next stack).
+  fallback: [],
+  adjustFontFallback: false,
 });
 
 export const fontVietnamese = localFont({

@@ -7,6 +7,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { siteConfig } from '@/config/site';
 import { getEnv } from '@/env';
 import './globals.css';
+import './print.css';
 
 export function generateMetadata(): Metadata {
   return {

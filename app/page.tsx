@@ -1,16 +1,36 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
+import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/listing/article-card';
+import { JsonLd } from '@/components/seo/json-ld';
 import { siteConfig } from '@/config/site';
 import { getHomePage } from '@/db/queries/home';
+import { getEnv } from '@/env';
+import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { categoryPath } from '@/lib/urls';
+
+export function generateMetadata(): Metadata {
+  const metadata = pageMetadata({
+    title: siteConfig.tagline,
+    description: siteConfig.description,
+    path: '/',
+    siteUrl: getEnv().siteUrl,
+    feeds: [{ path: '/rss.xml', title: `Tin mới nhất – ${siteConfig.name}` }],
+  });
+  // The layout's title template only applies below the root segment, so the home page spells it out.
+  return { ...metadata, title: { absolute: `${siteConfig.tagline} | ${siteConfig.name}` } };
+}
 
 export default async function HomePage() {
   await connection(); // content comes from the database at request time, never at build
   const { latest, sections } = getHomePage();
   const [lead, ...rest] = latest;
+  const { siteUrl } = getEnv();
   return (
     <>
+      <JsonLd data={websiteJsonLd(siteUrl)} />
+      <JsonLd data={organizationJsonLd(siteUrl)} />
       <h1 className="visually-hidden">{siteConfig.tagline}</h1>
       {lead ? (
         <section className="home-latest" aria-labelledby="tin-moi">

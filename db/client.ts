@@ -32,7 +32,7 @@ export function getDb(): Db {
 }
 
 /** Makes every query in this process use `db` (scripts with their own file, tests on a throwaway file). */
-export function useDatabase(db: Db): void {
+export function setProcessDatabase(db: Db): void {
   holder.__portalDb = db;
 }
 

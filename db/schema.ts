@@ -20,7 +20,9 @@ export const images = sqliteTable(
     caption: text('caption'),
     credit: text('credit'),
   },
-  (t) => [uniqueIndex('images_file_unique').on(t.file)],
+  // One row per photo *as used*: the same file may appear in several articles with its own alt text and
+  // caption, so rows are shared only when file and texts are all the same.
+  (t) => [index('images_file_idx').on(t.file)],
 );
 
 export const articles = sqliteTable(
@@ -87,3 +89,10 @@ export type ArticleRow = typeof articles.$inferSelect;
 export type NewArticleRow = typeof articles.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
 export type KeywordRow = typeof keywords.$inferSelect;
+
+// Small shared counters, e.g. `content_version`, bumped in the same transaction as every content write so
+// that caches in any process can tell, with one indexed read, whether what they hold is still current.
+export const siteState = sqliteTable('site_state', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});

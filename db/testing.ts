@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDatabase, openDatabase, useDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
 import { categories } from '@/db/schema';
 
 /** A migrated SQLite file in a temporary folder, made the process's database until `cleanup`. */
 export function useThrowawayDatabase(): { db: Db; dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const db = openDatabase(path.join(dir, 'test.db'));
-  useDatabase(db);
+  setProcessDatabase(db);
   return {
     db,
     dir,

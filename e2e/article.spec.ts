@@ -1,15 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import fixture from './fixtures/seed-article.json';
 import { importDocuments } from './helpers/content';
+import { markViewed } from './helpers/views';
 
 const SEED_URL = fixture.article.url;
 const seed = fixture.article;
 
-// These specs read the page; counting is views.spec.ts's business. Marking the article as already viewed in
-// this browser makes the counter read the count instead of adding to it, so the seed keeps its 267.
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript((id) => window.localStorage.setItem(`luot-xem:${id}`, String(Date.now())), seed.id);
-});
+test.beforeEach(({ page }) => markViewed(page, seed.id));
 
 async function orderOf(page: Page, selectors: string[]): Promise<number[]> {
   return page.evaluate((sels) => {

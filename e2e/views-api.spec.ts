@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { E2E_ENV } from './helpers/content';
 import { E2E_BASE_URL, getViews, post, postConcurrently, startServer, type PostResult } from './helpers/servers';
 
 // Runs in the "views" project, one test at a time. Article 56678 is used so the seed article's count is
@@ -69,7 +70,7 @@ test.describe('exactness under load', () => {
   });
 
   test('two server processes on one database file: 1,000 POSTs each at once add exactly 2,000', async () => {
-    const second = await startServer({ port: 3101, env: { DATABASE_URL: 'file:data/e2e.db', VIEW_RATE_LIMIT: '0' } });
+    const second = await startServer({ port: 3101, env: { ...E2E_ENV, VIEW_RATE_LIMIT: '0' } });
     try {
       const before = await getViews(E2E_BASE_URL, ID);
       const [a, b] = await Promise.all([
@@ -87,7 +88,7 @@ test.describe('exactness under load', () => {
 
 test.describe('per-client limit', () => {
   test('at most VIEW_RATE_LIMIT counted views a minute from one socket address, whatever X-Forwarded-For claims', async () => {
-    const server = await startServer({ port: 3102, env: { DATABASE_URL: 'file:data/e2e.db', VIEW_RATE_LIMIT: '5' } });
+    const server = await startServer({ port: 3102, env: { ...E2E_ENV, VIEW_RATE_LIMIT: '5' } });
     try {
       const results: PostResult[] = [];
       for (let i = 0; i < 8; i++) results.push(await post(viewsUrl(server.url), { headers: { 'x-forwarded-for': `198.51.100.${i}` } }));
@@ -100,7 +101,7 @@ test.describe('per-client limit', () => {
   });
 
   test('with TRUST_PROXY=1 the first X-Forwarded-For entry is the client', async () => {
-    const server = await startServer({ port: 3103, env: { DATABASE_URL: 'file:data/e2e.db', VIEW_RATE_LIMIT: '2', TRUST_PROXY: '1' } });
+    const server = await startServer({ port: 3103, env: { ...E2E_ENV, VIEW_RATE_LIMIT: '2', TRUST_PROXY: '1' } });
     try {
       const from = (client: string) => post(viewsUrl(server.url), { headers: { 'x-forwarded-for': `${client}, 10.0.0.1` } });
       const counted = async (client: string) => (await from(client)).body.counted;
@@ -117,8 +118,8 @@ test('kill -9 during a storm of POSTs loses no acknowledged view and leaves the 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-crash-'));
   const databaseUrl = `file:${path.join(dir, 'crash.db')}`;
   try {
-    execFileSync(path.join('node_modules', '.bin', 'tsx'), ['db/seed/run.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    const env = { DATABASE_URL: databaseUrl, VIEW_RATE_LIMIT: '0' };
+    const env = { DATABASE_URL: databaseUrl, MEDIA_DIR: path.join(dir, 'media'), VIEW_RATE_LIMIT: '0' };
+    execFileSync(path.join('node_modules', '.bin', 'tsx'), ['db/seed/run.ts'], { env: { ...process.env, ...env } });
     const server = await startServer({ port: 3104, env });
     let highest = 0;
     let stop = false;

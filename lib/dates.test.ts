@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatArticleDateTime, formatShortDate, toVietnamIso } from '@/lib/dates';
+import { formatArticleDateTime, formatShortDate, toRfc822Vietnam, toVietnamIso } from '@/lib/dates';
 import fixture from '@/e2e/fixtures/seed-article.json';
 
 test('the test process runs in a time zone other than Vietnam’s', () => {
@@ -46,4 +46,9 @@ test('midnight UTC is 07:00 the same day in Vietnam, and Vietnam’s midnight sh
 test('the year boundary follows Vietnam’s calendar', () => {
   assert.equal(toVietnamIso(new Date('2020-12-31T17:00:00Z')), '2021-01-01T00:00:00+07:00');
   assert.equal(formatArticleDateTime(new Date('2020-12-31T17:00:00Z')), 'Thứ 6, 01.01.2021 | 00:00:00');
+});
+
+test('RSS dates are RFC 822 in Vietnam’s time with +0700', () => {
+  assert.equal(toRfc822Vietnam(new Date('2021-01-26T19:14:24+07:00')), 'Tue, 26 Jan 2021 19:14:24 +0700');
+  assert.equal(toRfc822Vietnam(new Date('2020-12-31T17:00:00Z')), 'Fri, 01 Jan 2021 00:00:00 +0700');
 });

@@ -78,3 +78,15 @@ export function toVietnamIso(date: Date): string {
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_WEEKDAYS: Record<string, string> = { 'Chủ nhật': 'Sun', 'Thứ 2': 'Mon', 'Thứ 3': 'Tue', 'Thứ 4': 'Wed', 'Thứ 5': 'Thu', 'Thứ 6': 'Fri', 'Thứ 7': 'Sat' };
+
+/** RFC 822 date for RSS, in Vietnam's time: `Tue, 26 Jan 2021 19:14:24 +0700`. */
+export function toRfc822Vietnam(date: Date): string {
+  const p = vietnamParts(date);
+  const sign = p.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(p.offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  return `${EN_WEEKDAYS[p.weekday]}, ${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year} ${p.hour}:${p.minute}:${p.second} ${offset}`;
+}

@@ -10,6 +10,6 @@ export function keywordPath(slug: string, page = 1): string {
   return page > 1 ? `/tu-khoa/${slug}?trang=${page}` : `/tu-khoa/${slug}`;
 }
 
-export function mediaPath(file: string): string {
-  return `/media/${file}`;
+export function categoryFeedPath(categoryId: number): string {
+  return `/news/${categoryId}/rss.xml`;
 }

@@ -1,4 +1,4 @@
-// Draws the demo photos referenced by db/seed/articles/*.json into public/media/ (only missing ones).
+// Draws the demo photos referenced by db/seed/articles/*.json into db/seed/media/ (only missing ones).
 // Deterministic: the same file name always gives the same picture and size. Run: npx tsx scripts/generate-seed-images.ts
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 
 const SEED_DIR = path.join(process.cwd(), 'db', 'seed', 'articles');
-const MEDIA_DIR = path.join(process.cwd(), 'public', 'media');
+const MEDIA_DIR = path.join(process.cwd(), 'db', 'seed', 'media');
 const SIZES: Array<[number, number]> = [
   [1600, 1067],
   [1200, 800],

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import sharp from 'sharp';
 import { count, eq } from 'drizzle-orm';
 import { articles, articleViews, images } from '@/db/schema';
 import { getArticleDetail } from '@/db/queries/articles';
 import { importFile, importPath } from '@/db/import/import-content';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 import type { Db } from '@/db/client';
+import { CROP_VARIANTS, cropName, cropSize } from '@/lib/media';
 
 let db: Db;
 let dir: string;
@@ -37,22 +39,35 @@ function writeJson(name: string, value: unknown): string {
 before(() => {
   ({ db, dir, cleanup } = useThrowawayDatabase());
   insertCategories(db, [{ id: 17, name: 'Chính trị' }]);
+  // Photos sit beside the import files, as an editor would hand them over.
+  for (const name of ['a60431-1.jpg', 'a60431-2.jpg']) fs.copyFileSync(path.join('db/seed/media', name), path.join(dir, name));
 });
+
+const importHere = (file: string) => importFile(file, { mediaDir: path.join(dir, 'store') });
 after(() => cleanup());
 
-test('an article file is imported with its image size read from the file', async () => {
-  const outcome = await importFile(writeJson('ok.json', base));
+test('an article file is imported; its photo is stored under a content-addressed name with its real size', async () => {
+  const outcome = await importHere(writeJson('ok.json', base));
   assert.deepEqual(outcome, { file: path.join(dir, 'ok.json'), ok: true, summary: 'article 70001 created' });
   const article = getArticleDetail(70001)!;
   assert.equal(article.slug, 'hoi-nghi-tong-ket-cong-tac-nam-2020');
-  const image = article.body[0]!;
-  assert.equal(image.type, 'image');
-  assert.ok(image.type === 'image' && image.image.width > 0 && image.image.height > 0);
+  const lead = article.leadImage!;
+  assert.match(lead.file, /^a60431-1-[0-9a-f]{10}\.jpg$/);
+  const stored = await sharp(path.join(dir, 'store', lead.file)).metadata();
+  assert.deepEqual([lead.width, lead.height], [stored.width, stored.height]);
   assert.deepEqual(article.keywords.map((k) => k.slug), ['hoi-nghi-tong-ket']);
 });
 
+test('the lead photo gets its share and structured-data crops, at the sizes the pages declare', async () => {
+  const lead = getArticleDetail(70001)!.leadImage!;
+  for (const variant of CROP_VARIANTS) {
+    const meta = await sharp(path.join(dir, 'store', cropName(lead.file, variant))).metadata();
+    assert.deepEqual({ width: meta.width, height: meta.height }, cropSize(variant, lead), variant);
+  }
+});
+
 test('a changed title keeps the old slug, so shared links stay valid', async () => {
-  const outcome = await importFile(writeJson('renamed.json', { ...base, title: 'Tiêu đề đã được sửa lại' }));
+  const outcome = await importHere(writeJson('renamed.json', { ...base, title: 'Tiêu đề đã được sửa lại' }));
   assert.ok(outcome.ok && outcome.summary === 'article 70001 updated');
   const article = getArticleDetail(70001)!;
   assert.equal(article.title, 'Tiêu đề đã được sửa lại');
@@ -61,7 +76,7 @@ test('a changed title keeps the old slug, so shared links stay valid', async () 
 
 test('an imported view count never lowers the stored count', async () => {
   db.update(articleViews).set({ views: 500 }).where(eq(articleViews.articleId, 70001)).run();
-  await importFile(writeJson('views.json', { ...base, views: 10 }));
+  await importHere(writeJson('views.json', { ...base, views: 10 }));
   assert.equal(getArticleDetail(70001)!.views, 500);
 });
 
@@ -75,7 +90,7 @@ test('a javascript: link is refused with the field named, and nothing from the f
     ],
   };
   const imagesBefore = db.select({ n: count() }).from(images).get()!.n;
-  const outcome = await importFile(writeJson('hostile.json', hostile));
+  const outcome = await importHere(writeJson('hostile.json', hostile));
   assert.equal(outcome.ok, false);
   assert.ok(!outcome.ok && outcome.errors.some((e) => e.startsWith('body.1.spans.0.href:')), JSON.stringify(outcome));
   assert.equal(db.select().from(articles).where(eq(articles.id, 70002)).get(), undefined);
@@ -83,7 +98,7 @@ test('a javascript: link is refused with the field named, and nothing from the f
 });
 
 test('an unknown category rolls the whole file back', async () => {
-  const outcome = await importFile(writeJson('cat.json', { ...base, id: 70003, categoryId: 999 }));
+  const outcome = await importHere(writeJson('cat.json', { ...base, id: 70003, categoryId: 999 }));
   assert.ok(!outcome.ok && outcome.errors[0] === 'categoryId: unknown category 999');
   assert.equal(db.select().from(articles).where(eq(articles.id, 70003)).get(), undefined);
 });
@@ -94,9 +109,11 @@ test('broken JSON and missing images are reported per file; good files in the fo
   fs.writeFileSync(path.join(folder, 'a.json'), '{ "id": ');
   fs.writeFileSync(path.join(folder, 'b.json'), JSON.stringify({ ...base, id: 70004, body: [{ type: 'image', file: 'khong-co.jpg', alt: 'x' }] }));
   fs.writeFileSync(path.join(folder, 'c.json'), JSON.stringify({ ...base, id: 70005 }));
-  const outcomes = await importPath(folder);
+  fs.mkdirSync(path.join(folder, 'media'));
+  fs.copyFileSync(path.join(dir, 'a60431-1.jpg'), path.join(folder, 'media', 'a60431-1.jpg'));
+  const outcomes = await importPath(folder, { mediaDir: path.join(dir, 'store') });
   assert.deepEqual(outcomes.map((o) => o.ok), [false, false, true]);
   assert.match(JSON.stringify(outcomes[0]), /not valid JSON/);
-  assert.match(JSON.stringify(outcomes[1]), /body\.0\.file: image \\"khong-co\.jpg\\" is missing/);
+  assert.match(JSON.stringify(outcomes[1]), /body\.0\.file: image \\"khong-co\.jpg\\" not found/);
   assert.ok(getArticleDetail(70005));
 });

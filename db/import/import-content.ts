@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
+import { ensureCrops, findImageSource, storeImage, type StoredImage } from '@/db/import/media-store';
+import { bumpContentVersion } from '@/db/queries/content-version';
+import { getEnv } from '@/env';
 import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
 import {
   describeIssues,
@@ -18,46 +21,53 @@ export type ImportOutcome =
   | { file: string; ok: true; summary: string }
   | { file: string; ok: false; errors: string[] };
 
-type ImageSize = { width: number; height: number };
-
-export const MEDIA_DIR = path.join(process.cwd(), 'public', 'media');
-
 class ImportError extends Error {
   constructor(readonly errors: string[]) {
     super(errors.join('; '));
   }
 }
 
-async function readImageSizes(article: ImportArticle, mediaDir: string): Promise<Map<string, ImageSize>> {
-  const sizes = new Map<string, ImageSize>();
+/**
+ * Stores the file's photos in the media store (before the transaction: files are content-addressed, so a
+ * failed import leaves nothing that matters) and makes the lead photo's share and structured-data crops.
+ */
+async function storeImages(article: ImportArticle, jsonFile: string, mediaDir: string): Promise<Map<string, StoredImage>> {
+  const stored = new Map<string, StoredImage>();
   const errors: string[] = [];
   for (const [index, block] of article.body.entries()) {
-    if (block.type !== 'image' || sizes.has(block.file)) continue;
+    if (block.type !== 'image' || stored.has(block.file)) continue;
+    const source = await findImageSource(jsonFile, block.file);
+    if (!source) {
+      errors.push(`body.${index}.file: image "${block.file}" not found beside the file, in media/ or in ../media/`);
+      continue;
+    }
     try {
-      const meta = await sharp(path.join(mediaDir, block.file)).metadata();
-      if (!meta.width || !meta.height) throw new Error('no dimensions');
-      sizes.set(block.file, { width: meta.width, height: meta.height });
-    } catch {
-      errors.push(`body.${index}.file: image "${block.file}" is missing from public/media or is not a readable image`);
+      stored.set(block.file, await storeImage(source, mediaDir));
+    } catch (error) {
+      errors.push(`body.${index}.file: image "${block.file}" cannot be read (${(error as Error).message})`);
     }
   }
   if (errors.length) throw new ImportError(errors);
-  return sizes;
+  const lead = article.body.find((b) => b.type === 'image');
+  if (lead) await ensureCrops(stored.get(lead.file)!, mediaDir);
+  return stored;
 }
 
-function upsertImages(article: ImportArticle, sizes: Map<string, ImageSize>): StoredBlock[] {
+/** The body as stored: each photo becomes an `images` row (reused when file and texts are the same). */
+function storeBody(article: ImportArticle, stored: Map<string, StoredImage>): StoredBlock[] {
   const db = getDb();
   return article.body.map((block): StoredBlock => {
     if (block.type !== 'image') return block;
-    const size = sizes.get(block.file)!;
-    const values = { ...size, alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null };
-    const row = db
-      .insert(images)
-      .values({ file: block.file, ...values })
-      .onConflictDoUpdate({ target: images.file, set: values })
-      .returning({ id: images.id })
+    const { file, width, height } = stored.get(block.file)!;
+    const texts = { alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null };
+    const same = (column: SQLiteColumn, value: string | null) => (value === null ? isNull(column) : eq(column, value));
+    const existing = db
+      .select({ id: images.id })
+      .from(images)
+      .where(and(eq(images.file, file), same(images.alt, texts.alt), same(images.caption, texts.caption), same(images.credit, texts.credit)))
       .get();
-    return { type: 'image', imageId: row.id };
+    const id = existing?.id ?? db.insert(images).values({ file, width, height, ...texts }).returning({ id: images.id }).get().id;
+    return { type: 'image', imageId: id };
   });
 }
 
@@ -80,12 +90,12 @@ function replaceKeywords(articleId: number, names: string[]): void {
   });
 }
 
-function writeArticle(article: ImportArticle, sizes: Map<string, ImageSize>): string {
+function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>): string {
   const db = getDb();
   const category = db.select({ id: categories.id }).from(categories).where(eq(categories.id, article.categoryId)).get();
   if (!category) throw new ImportError([`categoryId: unknown category ${article.categoryId}`]);
 
-  const body = upsertImages(article, sizes);
+  const body = storeBody(article, stored);
   const leadImageId = body.find((b) => b.type === 'image')?.imageId ?? null;
   const existing = db.select().from(articles).where(eq(articles.id, article.id)).get();
   const content = {
@@ -98,12 +108,15 @@ function writeArticle(article: ImportArticle, sizes: Map<string, ImageSize>): st
     status: article.status,
     publishedAt: article.publishedAt,
   };
-  const keywordsBefore = existing
-    ? db.select({ id: articleKeywords.keywordId }).from(articleKeywords).where(eq(articleKeywords.articleId, article.id)).all()
-    : [];
   // A changed title keeps the old slug: links already shared must not change.
   const slug = article.slug ?? existing?.slug ?? (slugify(article.title) || `bai-viet-${article.id}`);
-  const changed = !existing || existing.slug !== slug || fingerprint(existing) !== fingerprint(content);
+  const keywordsBefore = existing ? keywordSlugs(article.id) : [];
+  const keywordsAfter = [...new Set(article.keywords.map((name) => slugify(name.trim())).filter(Boolean))];
+  const changed =
+    !existing ||
+    existing.slug !== slug ||
+    fingerprint(existing) !== fingerprint(content) ||
+    keywordsBefore.join() !== keywordsAfter.join();
   const updatedAt = article.updatedAt ?? (existing ? (changed ? new Date() : existing.updatedAt) : article.publishedAt);
 
   db.insert(articles)
@@ -111,7 +124,6 @@ function writeArticle(article: ImportArticle, sizes: Map<string, ImageSize>): st
     .onConflictDoUpdate({ target: articles.id, set: { slug, ...content, updatedAt } })
     .run();
   replaceKeywords(article.id, article.keywords);
-  const keywordsAfter = db.select({ id: articleKeywords.keywordId }).from(articleKeywords).where(eq(articleKeywords.articleId, article.id)).all();
   if (article.views !== undefined) {
     // Views carried over from the old site never lower a count the portal has already recorded.
     db.insert(articleViews)
@@ -119,9 +131,20 @@ function writeArticle(article: ImportArticle, sizes: Map<string, ImageSize>): st
       .onConflictDoUpdate({ target: articleViews.articleId, set: { views: sql`max(${articleViews.views}, excluded.views)` } })
       .run();
   }
-  const keywordsChanged = JSON.stringify(keywordsBefore) !== JSON.stringify(keywordsAfter);
+  if (changed) bumpContentVersion();
   if (!existing) return `article ${article.id} created`;
-  return changed || keywordsChanged ? `article ${article.id} updated` : `article ${article.id} unchanged`;
+  return changed ? `article ${article.id} updated` : `article ${article.id} unchanged`;
+}
+
+function keywordSlugs(articleId: number): string[] {
+  return getDb()
+    .select({ slug: keywords.slug })
+    .from(articleKeywords)
+    .innerJoin(keywords, eq(keywords.id, articleKeywords.keywordId))
+    .where(eq(articleKeywords.articleId, articleId))
+    .orderBy(articleKeywords.position)
+    .all()
+    .map((k) => k.slug);
 }
 
 function fingerprint(row: Record<string, unknown>): string {
@@ -135,6 +158,7 @@ function writeCategories(data: ImportCategories): string {
     const values = { name: category.name, position: category.position, description: category.description ?? null };
     db.insert(categories).values({ id: category.id, ...values }).onConflictDoUpdate({ target: categories.id, set: values }).run();
   }
+  bumpContentVersion();
   return `${data.categories.length} categories`;
 }
 
@@ -155,16 +179,20 @@ function parseDocument(raw: string): { kind: 'categories'; data: ImportCategorie
   return { kind: 'article', data: parsed.data };
 }
 
+// Take the write lock up front: a transaction that reads first and upgrades later gets SQLITE_BUSY at once
+// (no waiting) when another process wrote in between, while BEGIN IMMEDIATE waits its turn (busy_timeout).
+const WRITE = { behavior: 'immediate' } as const;
+
 /** Imports one JSON file in one transaction: all of it is written, or none of it. */
-export async function importFile(file: string, { mediaDir = MEDIA_DIR } = {}): Promise<ImportOutcome> {
+export async function importFile(file: string, { mediaDir = getEnv().mediaPath } = {}): Promise<ImportOutcome> {
   try {
     const doc = parseDocument(await fs.readFile(file, 'utf8'));
     const db = getDb();
     if (doc.kind === 'categories') {
-      return { file, ok: true, summary: db.transaction(() => writeCategories(doc.data)) };
+      return { file, ok: true, summary: db.transaction(() => writeCategories(doc.data), WRITE) };
     }
-    const sizes = await readImageSizes(doc.data, mediaDir);
-    return { file, ok: true, summary: db.transaction(() => writeArticle(doc.data, sizes)) };
+    const stored = await storeImages(doc.data, file, mediaDir);
+    return { file, ok: true, summary: db.transaction(() => writeArticle(doc.data, stored), WRITE) };
   } catch (error) {
     const errors = error instanceof ImportError ? error.errors : [`(file): ${(error as Error).message}`];
     return { file, ok: false, errors };

@@ -4,9 +4,17 @@ import { articles, articleViews, categories, images } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 import { listArticleKeywords, type Keyword } from '@/db/queries/keywords';
 import type { StoredBlock } from '@/lib/content-schema';
-import { mediaPath } from '@/lib/urls';
+import { mediaUrl } from '@/lib/media';
 
-export type BodyImage = { src: string; width: number; height: number; alt: string; caption: string | null; credit: string | null };
+export type BodyImage = {
+  file: string;
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+};
 
 /** Body blocks ready to render: image blocks carry their image, not an id. */
 export type RenderBlock = Exclude<StoredBlock, { type: 'image' }> | { type: 'image'; image: BodyImage };
@@ -23,6 +31,8 @@ export type ArticleDetail = {
   updatedAt: Date;
   views: number;
   body: RenderBlock[];
+  /** The first photo of the body: the article's thumbnail and the source of its share crops. */
+  leadImage: BodyImage | null;
   keywords: Keyword[];
 };
 
@@ -46,7 +56,7 @@ function resolveImages(body: StoredBlock[]): RenderBlock[] {
     const row = byId.get(block.imageId);
     if (!row) return [];
     const { file, width, height, alt, caption, credit } = row;
-    return [{ type: 'image', image: { src: mediaPath(file), width, height, alt, caption, credit } }];
+    return [{ type: 'image', image: { file, src: mediaUrl(file), width, height, alt, caption, credit } }];
   });
 }
 
@@ -72,10 +82,13 @@ export function getArticleDetail(id: number): ArticleDetail | null {
     .where(and(eq(articles.id, id), isPublished))
     .get();
   if (!row) return null;
+  const body = resolveImages(row.body);
+  const lead = body.find((block) => block.type === 'image');
   return {
     ...row,
     views: row.views ?? 0,
-    body: resolveImages(row.body),
+    body,
+    leadImage: lead?.type === 'image' ? lead.image : null,
     keywords: listArticleKeywords(row.id),
   };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, images } from '@/db/schema';
-import { mediaPath } from '@/lib/urls';
+import { mediaUrl } from '@/lib/media';
 
 export type ImageRef = { src: string; width: number; height: number; alt: string };
 
@@ -46,7 +46,7 @@ export function toTeaser(row: TeaserRow): ArticleTeaser {
     ...rest,
     image:
       imageFile && imageWidth && imageHeight
-        ? { src: mediaPath(imageFile), width: imageWidth, height: imageHeight, alt: imageAlt ?? '' }
+        ? { src: mediaUrl(imageFile), width: imageWidth, height: imageHeight, alt: imageAlt ?? '' }
         : null,
   };
 }

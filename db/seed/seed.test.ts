@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { count } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -10,10 +11,11 @@ import type { Db } from '@/db/client';
 import fixture from '@/e2e/fixtures/seed-article.json';
 
 let db: Db;
+let dir: string;
 let cleanup: () => void;
 
 before(() => {
-  ({ db, cleanup } = useThrowawayDatabase());
+  ({ db, dir, cleanup } = useThrowawayDatabase());
 });
 after(() => cleanup());
 
@@ -27,7 +29,7 @@ function snapshot() {
 }
 
 test('the seed loads the demo content into an empty database', async () => {
-  const { ran, outcomes } = await seedDatabase();
+  const { ran, outcomes } = await seedDatabase({ mediaDir: path.join(dir, 'media') });
   assert.equal(ran, true);
   assert.ok(outcomes.every((o) => o.ok));
   const published = db.select().from(articles).all().filter((a) => a.status === 'published');
@@ -54,14 +56,14 @@ test('the seed article is stored exactly as in the fixture', () => {
 
 test('running the seed again on a seeded database changes nothing', async () => {
   const before = snapshot();
-  const { ran } = await seedDatabase();
+  const { ran } = await seedDatabase({ mediaDir: path.join(dir, 'media') });
   assert.equal(ran, false);
   assert.deepEqual(snapshot(), before);
 });
 
 test('forcing the seed over existing content is idempotent (upsert by id)', async () => {
   const before = snapshot();
-  const { ran } = await seedDatabase({ force: true });
+  const { ran } = await seedDatabase({ force: true, mediaDir: path.join(dir, 'media') });
   assert.equal(ran, true);
   assert.deepEqual(snapshot(), before);
 });

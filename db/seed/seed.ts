@@ -10,10 +10,10 @@ export const SEED_DIR = path.join(process.cwd(), 'db', 'seed');
  * Loads the demo content through the same importer staff use. Import is an upsert by id, so running it
  * again changes nothing; by default it only runs on an empty database.
  */
-export async function seedDatabase({ force = false } = {}): Promise<{ ran: boolean; outcomes: ImportOutcome[] }> {
+export async function seedDatabase({ force = false, mediaDir }: { force?: boolean; mediaDir?: string } = {}): Promise<{ ran: boolean; outcomes: ImportOutcome[] }> {
   const existing = getDb().select({ n: count() }).from(articles).get()?.n ?? 0;
   if (existing > 0 && !force) return { ran: false, outcomes: [] };
-  const outcomes = await importPath(SEED_DIR);
+  const outcomes = await importPath(SEED_DIR, mediaDir ? { mediaDir } : {});
   const failures = outcomes.filter((o) => !o.ok);
   if (failures.length) {
     const detail = failures.map((f) => `${f.file}: ${f.ok ? '' : f.errors.join('; ')}`).join('\n');

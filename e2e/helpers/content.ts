@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The e2e server's database (see playwright.config.ts). */
-export const E2E_DATABASE_URL = 'file:data/e2e.db';
+/** The e2e server's database and media store (see playwright.config.ts). */
+export const E2E_ENV = { DATABASE_URL: 'file:data/e2e.db', MEDIA_DIR: 'data/e2e-media' };
 
 /**
  * Imports documents into the running e2e site through the staff import command, exactly as an editor
@@ -13,9 +13,15 @@ export const E2E_DATABASE_URL = 'file:data/e2e.db';
 export function importDocuments(documents: Array<{ name: string; content: unknown }>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-import-'));
   try {
-    for (const doc of documents) fs.writeFileSync(path.join(dir, doc.name), JSON.stringify(doc.content));
+    for (const doc of documents) {
+      fs.writeFileSync(path.join(dir, doc.name), JSON.stringify(doc.content));
+      // The photos an article names travel with it, from the demo content.
+      for (const block of (doc.content as { body?: Array<{ type: string; file?: string }> }).body ?? []) {
+        if (block.type === 'image' && block.file) fs.copyFileSync(path.join('db/seed/media', block.file), path.join(dir, block.file));
+      }
+    }
     return execFileSync(path.join('node_modules', '.bin', 'tsx'), ['db/import/cli.ts', dir], {
-      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+      env: { ...process.env, ...E2E_ENV },
       encoding: 'utf8',
     });
   } finally {

@@ -1,5 +1,7 @@
 import { json } from '@/lib/api-response';
 
+export const dynamic = 'force-dynamic';
+
 /**
  * Liveness without touching the database. Also the baseline of `npm run bench:views`: POST here is the same
  * method as the view counter with no database work, so the ratio between them is the cost of counting.

@@ -4,7 +4,10 @@ import { ArticleListing } from '@/components/listing/article-listing';
 import { getCategory } from '@/db/queries/categories';
 import { listCategoryArticles } from '@/db/queries/listings';
 import { isCanonicalPageParam, parseId, parsePageParam } from '@/lib/ids';
-import { categoryPath } from '@/lib/urls';
+import { siteConfig } from '@/config/site';
+import { getEnv } from '@/env';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { categoryFeedPath, categoryPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]'>;
 
@@ -19,11 +22,16 @@ async function resolve({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { category, page } = await resolve(props);
   if (!category || page === null) return {};
-  return {
+  return pageMetadata({
     title: page > 1 ? `${category.name} - Trang ${page}` : category.name,
-    description: `Tin tức ${category.name} mới nhất của tỉnh Thái Bình.`,
-    alternates: { canonical: categoryPath(category.id, page) },
-  };
+    description: `Tin tức ${category.name} mới nhất của tỉnh Thái Bình, cập nhật từ ${siteConfig.fullName}.`,
+    path: categoryPath(category.id, page),
+    siteUrl: getEnv().siteUrl,
+    feeds: [
+      { path: categoryFeedPath(category.id), title: `${category.name} – ${siteConfig.name}` },
+      { path: '/rss.xml', title: `Tin mới nhất – ${siteConfig.name}` },
+    ],
+  });
 }
 
 export default async function CategoryPage(props: Props) {

@@ -4,6 +4,9 @@ import { ArticleListing } from '@/components/listing/article-listing';
 import { getKeywordBySlug } from '@/db/queries/keywords';
 import { listKeywordArticles } from '@/db/queries/listings';
 import { isCanonicalPageParam, parsePageParam } from '@/lib/ids';
+import { siteConfig } from '@/config/site';
+import { getEnv } from '@/env';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { keywordPath } from '@/lib/urls';
 
 type Props = PageProps<'/tu-khoa/[slug]'>;
@@ -16,11 +19,12 @@ async function resolve({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { keyword, page } = await resolve(props);
   if (!keyword || page === null) return {};
-  return {
+  return pageMetadata({
     title: page > 1 ? `Từ khóa: ${keyword.name} - Trang ${page}` : `Từ khóa: ${keyword.name}`,
-    description: `Tin bài về ${keyword.name}.`,
-    alternates: { canonical: keywordPath(keyword.slug, page) },
-  };
+    description: `Tin bài về ${keyword.name} trên ${siteConfig.name}, trang tin của ${siteConfig.fullName}.`,
+    path: keywordPath(keyword.slug, page),
+    siteUrl: getEnv().siteUrl,
+  });
 }
 
 export default async function KeywordPage(props: Props) {

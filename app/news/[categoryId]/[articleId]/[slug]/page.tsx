@@ -5,28 +5,55 @@ import { ArticleBody } from '@/components/article/article-body';
 import { ArticleKeywords } from '@/components/article/article-keywords';
 import { RelatedNews } from '@/components/article/related-news';
 import { ViewCounter } from '@/components/article/view-counter.client';
+import { JsonLd } from '@/components/seo/json-ld';
+import { ShareButtons } from '@/components/share/share-buttons';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
-import { getArticleDetail } from '@/db/queries/articles';
+import { getArticleDetail, type ArticleDetail } from '@/db/queries/articles';
 import { listRelatedArticles } from '@/db/queries/related';
+import { getEnv } from '@/env';
+import { toVietnamIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
+import { cropName, cropSize, mediaUrl } from '@/lib/media';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { absoluteUrl, articleMetadata } from '@/lib/seo/metadata';
 import { truncateAtWord } from '@/lib/text';
 import { articlePath, categoryPath } from '@/lib/urls';
 
+type Props = PageProps<'/news/[categoryId]/[articleId]/[slug]'>;
+
 const loadArticle = cache((id: number) => getArticleDetail(id));
 
-export async function generateMetadata({ params }: PageProps<'/news/[categoryId]/[articleId]/[slug]'>): Promise<Metadata> {
+function crumbsOf(article: ArticleDetail) {
+  return [
+    { name: 'Trang chủ', path: '/' },
+    { name: article.categoryName, path: categoryPath(article.categoryId) },
+  ];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).articleId);
   const article = id === null ? null : loadArticle(id);
   if (!article) return {};
-  return {
+  const { siteUrl } = getEnv();
+  const lead = article.leadImage;
+  return articleMetadata({
     title: article.title,
-    description: truncateAtWord(article.sapo, 160),
-    alternates: { canonical: articlePath(article) },
-  };
+    description: article.sapo,
+    path: articlePath(article),
+    siteUrl,
+    image: lead
+      ? { url: absoluteUrl(siteUrl, mediaUrl(cropName(lead.file, 'og'))), ...cropSize('og', lead), alt: lead.alt }
+      : null,
+    publishedTime: toVietnamIso(article.publishedAt),
+    modifiedTime: toVietnamIso(article.updatedAt),
+    section: article.categoryName,
+    tags: article.keywords.map((k) => k.name),
+    feeds: [{ path: '/rss.xml', title: 'Tin mới nhất' }],
+  });
 }
 
-export default async function ArticlePage({ params }: PageProps<'/news/[categoryId]/[articleId]/[slug]'>) {
+export default async function ArticlePage({ params }: Props) {
   const { categoryId, articleId, slug } = await params;
   const id = parseId(articleId);
   const article = id === null ? null : loadArticle(id);
@@ -37,16 +64,30 @@ export default async function ArticlePage({ params }: PageProps<'/news/[category
     permanentRedirect(articlePath(article));
   }
   const related = listRelatedArticles(article);
+  const { siteUrl } = getEnv();
+  const crumbs = crumbsOf(article);
+  const lead = article.leadImage;
+  const url = absoluteUrl(siteUrl, articlePath(article));
 
   return (
     <div className="article-layout">
+      <JsonLd
+        data={newsArticleJsonLd({
+          siteUrl,
+          path: articlePath(article),
+          headline: article.title,
+          description: truncateAtWord(article.sapo, 160),
+          images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
+          datePublished: toVietnamIso(article.publishedAt),
+          dateModified: toVietnamIso(article.updatedAt),
+          author: article.byline,
+          section: article.categoryName,
+          keywords: article.keywords.map((k) => k.name),
+        })}
+      />
+      <JsonLd data={breadcrumbJsonLd(siteUrl, crumbs)} />
       <article className="article">
-        <Breadcrumb
-          items={[
-            { name: 'Trang chủ', href: '/' },
-            { name: article.categoryName, href: categoryPath(article.categoryId) },
-          ]}
-        />
+        <Breadcrumb items={crumbs.map((c) => ({ name: c.name, href: c.path }))} />
         <h1 className="article__title">{article.title}</h1>
         <p className="article__meta">
           <DateTime date={article.publishedAt} />
@@ -56,6 +97,8 @@ export default async function ArticlePage({ params }: PageProps<'/news/[category
         <ArticleBody blocks={article.body} />
         {article.byline ? <p className="article__byline">{article.byline}</p> : null}
         <ArticleKeywords keywords={article.keywords} />
+        <ShareButtons url={url} title={article.title} />
+        <p className="print-url">Nguồn: {url}</p>
       </article>
       <RelatedNews articles={related} />
     </div>

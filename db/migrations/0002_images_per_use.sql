@@ -1,0 +1,2 @@
+DROP INDEX `images_file_unique`;--> statement-breakpoint
+CREATE INDEX `images_file_idx` ON `images` (`file`);

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { count, eq } from 'drizzle-orm';
+import { articles, images } from '@/db/schema';
+import { getSitemapPart, getSitemapRoot } from '@/db/queries/sitemap';
+import { bumpContentVersion } from '@/db/queries/content-version';
+import { generateDemoArticles } from '@/db/seed/generate';
+import { insertCategories, useThrowawayDatabase } from '@/db/testing';
+import type { Db } from '@/db/client';
+
+// A generated archive of 120,000 articles: more than one sitemap file can hold.
+const SITE = 'https://tin.example.vn';
+const ARTICLES = 120_000;
+let db: Db;
+let cleanup: () => void;
+
+const parser = new XMLParser();
+function parse(xml: string) {
+  assert.equal(XMLValidator.validate(xml), true);
+  return parser.parse(xml);
+}
+const list = <T,>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+before(() => {
+  ({ db, cleanup } = useThrowawayDatabase());
+  insertCategories(db, [17, 18, 19, 20, 21, 22, 29].map((id) => ({ id, name: `Chuyên mục ${id}` })));
+  db.insert(images).values({ file: 'anh-1-0123456789.jpg', width: 1600, height: 1067, alt: 'Ảnh' }).run();
+  generateDemoArticles(db, { count: ARTICLES, seed: 7 });
+  bumpContentVersion();
+});
+after(() => cleanup());
+
+test('past 50,000 URLs the sitemap is an index of a pages file and three article files', (t) => {
+  const started = performance.now();
+  const root = parse(getSitemapRoot(SITE));
+  t.diagnostic(`index built in ${(performance.now() - started).toFixed(0)} ms`);
+  assert.deepEqual(
+    list(root.sitemapindex.sitemap).map((s: { loc: string }) => s.loc),
+    [`${SITE}/sitemaps/pages.xml`, `${SITE}/sitemaps/articles-1.xml`, `${SITE}/sitemaps/articles-2.xml`, `${SITE}/sitemaps/articles-3.xml`],
+  );
+  assert.equal(getSitemapPart(SITE, 'articles-4.xml'), null);
+  assert.equal(getSitemapPart(SITE, '../etc.xml'), null);
+});
+
+test('every published article is listed exactly once, at most 50,000 to a file, each with lastmod', (t) => {
+  const seen = new Set<string>();
+  for (const name of ['articles-1.xml', 'articles-2.xml', 'articles-3.xml']) {
+    const started = performance.now();
+    const xml = getSitemapPart(SITE, name)!;
+    t.diagnostic(`${name}: ${(xml.length / 1e6).toFixed(1)} MB built in ${(performance.now() - started).toFixed(0)} ms`);
+    const urls = list(parse(xml).urlset.url) as Array<{ loc: string; lastmod: string }>;
+    assert.ok(urls.length <= 50_000);
+    for (const url of urls) {
+      assert.match(url.lastmod, /\+07:00$/);
+      assert.ok(!seen.has(url.loc), `${url.loc} listed twice`);
+      seen.add(url.loc);
+    }
+  }
+  const published = db.select({ n: count() }).from(articles).where(eq(articles.status, 'published')).get()!.n;
+  assert.equal(seen.size, published);
+  assert.equal(seen.size, ARTICLES);
+});
+
+test('the pages file lists home, categories and keyword pages', () => {
+  const locs = list(parse(getSitemapPart(SITE, 'pages.xml')!).urlset.url).map((u: { loc: string }) => u.loc);
+  assert.equal(locs[0], `${SITE}/`);
+  assert.ok(locs.includes(`${SITE}/news/17`));
+  assert.ok(locs.some((l) => l.startsWith(`${SITE}/tu-khoa/`)));
+});
+
+test('a warm sitemap is served from memory until content changes', (t) => {
+  const first = getSitemapPart(SITE, 'articles-1.xml');
+  const started = performance.now();
+  const again = getSitemapPart(SITE, 'articles-1.xml');
+  t.diagnostic(`warm: ${(performance.now() - started).toFixed(2)} ms`);
+  assert.equal(again, first);
+  db.update(articles).set({ status: 'draft' }).where(eq(articles.id, 1_000_000)).run();
+  bumpContentVersion();
+  assert.ok(!getSitemapPart(SITE, 'articles-1.xml')!.includes('/1000000/'));
+});

@@ -1,0 +1,139 @@
+import { and, asc, count, desc, eq, gte, max } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, categories, images, keywords } from '@/db/schema';
+import { isPublished } from '@/db/queries/teasers';
+import { cachedByContentVersion } from '@/db/queries/versioned-cache';
+import { siteConfig } from '@/config/site';
+import { toVietnamIso } from '@/lib/dates';
+import { mediaUrl } from '@/lib/media';
+import { absoluteUrl } from '@/lib/seo/metadata';
+import {
+  newsSitemapXml,
+  planSitemaps,
+  SITEMAP_MAX_URLS,
+  sitemapIndexXml,
+  urlsetXml,
+  type SitemapEntry,
+} from '@/lib/seo/sitemap-xml';
+import { articlePath, categoryPath, keywordPath } from '@/lib/urls';
+
+function pageEntries(siteUrl: string): SitemapEntry[] {
+  const db = getDb();
+  const latest = db.select({ at: max(articles.updatedAt) }).from(articles).where(isPublished).get()?.at;
+  const byCategory = new Map(
+    db
+      .select({ id: articles.categoryId, at: max(articles.updatedAt) })
+      .from(articles)
+      .where(isPublished)
+      .groupBy(articles.categoryId)
+      .all()
+      .map((r) => [r.id, r.at]),
+  );
+  const lastmod = (at: Date | null | undefined) => (at ? toVietnamIso(at) : undefined);
+  return [
+    { loc: absoluteUrl(siteUrl, '/'), lastmod: lastmod(latest) },
+    ...db
+      .select({ id: categories.id })
+      .from(categories)
+      .orderBy(asc(categories.position), asc(categories.id))
+      .all()
+      .map((c) => ({ loc: absoluteUrl(siteUrl, categoryPath(c.id)), lastmod: lastmod(byCategory.get(c.id)) })),
+    ...db
+      .select({ slug: keywords.slug })
+      .from(keywords)
+      .orderBy(asc(keywords.slug))
+      .all()
+      .map((k) => ({ loc: absoluteUrl(siteUrl, keywordPath(k.slug)) })),
+  ];
+}
+
+function articleEntries(siteUrl: string, { offset, limit }: { offset: number; limit: number }): SitemapEntry[] {
+  return getDb()
+    .select({
+      id: articles.id,
+      categoryId: articles.categoryId,
+      slug: articles.slug,
+      updatedAt: articles.updatedAt,
+      imageFile: images.file,
+    })
+    .from(articles)
+    .leftJoin(images, eq(images.id, articles.leadImageId))
+    .where(isPublished)
+    .orderBy(asc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((a) => ({
+      loc: absoluteUrl(siteUrl, articlePath(a)),
+      lastmod: toVietnamIso(a.updatedAt),
+      image: a.imageFile ? absoluteUrl(siteUrl, mediaUrl(a.imageFile)) : undefined,
+    }));
+}
+
+function countPublished(): number {
+  return getDb().select({ n: count() }).from(articles).where(isPublished).get()?.n ?? 0;
+}
+
+/**
+ * `/sitemap.xml`: every URL in one file while they fit in 50,000; past that, an index over
+ * `/sitemaps/pages.xml` and `/sitemaps/articles-<n>.xml`.
+ */
+export function getSitemapRoot(siteUrl: string): string {
+  return cachedByContentVersion(`root:${siteUrl}`, () => {
+    const pages = pageEntries(siteUrl);
+    const total = countPublished();
+    const plan = planSitemaps(pages.length, total);
+    if (plan.single) return urlsetXml([...pages, ...articleEntries(siteUrl, { offset: 0, limit: SITEMAP_MAX_URLS })]);
+    return sitemapIndexXml([
+      { loc: absoluteUrl(siteUrl, '/sitemaps/pages.xml') },
+      ...Array.from({ length: plan.articleFiles }, (_, i) => ({ loc: absoluteUrl(siteUrl, `/sitemaps/articles-${i + 1}.xml`) })),
+    ]);
+  });
+}
+
+/** A part of the sitemap index by name (`pages.xml`, `articles-1.xml` ...), or null if there is no such part. */
+export function getSitemapPart(siteUrl: string, name: string): string | null {
+  const match = /^(?:(pages)|articles-([1-9]\d{0,5}))\.xml$/.exec(name);
+  if (!match) return null;
+  const xml = cachedByContentVersion(`part:${siteUrl}:${name}`, () => {
+    const pages = pageEntries(siteUrl);
+    const total = countPublished();
+    const plan = planSitemaps(pages.length, total);
+    if (plan.single) return '';
+    if (match[1]) return urlsetXml(pages);
+    const index = Number(match[2]);
+    if (index > plan.articleFiles) return '';
+    return urlsetXml(articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS }));
+  });
+  return xml || null;
+}
+
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_MAX = 1000;
+
+/** Google News sitemap: articles published in the last two days, newest first, at most 1,000. */
+export function getNewsSitemap(siteUrl: string, now = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return cachedByContentVersion(
+    `news:${siteUrl}`,
+    () => {
+    const since = new Date(minute * 60_000 - NEWS_WINDOW_MS);
+    const rows = getDb()
+      .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
+      .from(articles)
+      .where(and(isPublished, gte(articles.publishedAt, since)))
+      .orderBy(desc(articles.publishedAt))
+      .limit(NEWS_MAX)
+      .all();
+    return newsSitemapXml(
+      rows.filter((r) => r.publishedAt.getTime() <= now.getTime()).map((r) => ({
+        loc: absoluteUrl(siteUrl, articlePath(r)),
+        title: r.title,
+        publishedAt: toVietnamIso(r.publishedAt),
+      })),
+      { name: siteConfig.name, language: 'vi' },
+    );
+    },
+    String(minute),
+  );
+}

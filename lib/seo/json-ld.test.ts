@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+
+const SITE = 'https://tin.example.vn';
+
+test('serialized JSON-LD cannot close its script element, and parses back to the same data', () => {
+  const data = { headline: 'Tiêu đề </script><script>alert(1)</script> & <!-- \u2028' };
+  const json = serializeJsonLd(data);
+  assert.ok(!/[<>&\u2028]/.test(json));
+  assert.deepEqual(JSON.parse(json), data);
+});
+
+test('NewsArticle carries everything search engines ask for', () => {
+  const article = newsArticleJsonLd({
+    siteUrl: SITE,
+    path: '/news/17/60431/tham-muu',
+    headline: 'Tham mưu triển khai hiệu quả nhiều nhiệm vụ quan trọng',
+    description: 'Mô tả',
+    images: ['/media/crops/a-16x9.jpg', '/media/crops/a-4x3.jpg', '/media/crops/a-1x1.jpg'],
+    datePublished: '2021-01-26T19:14:24+07:00',
+    dateModified: '2021-01-27T08:00:00+07:00',
+    author: 'Cao Biền',
+    section: 'Chính trị',
+    keywords: ['Văn phòng UBND tỉnh', 'Hội nghị tổng kết'],
+  }) as unknown as Record<string, unknown>;
+  assert.equal(article['@type'], 'NewsArticle');
+  assert.deepEqual(article.image, [`${SITE}/media/crops/a-16x9.jpg`, `${SITE}/media/crops/a-4x3.jpg`, `${SITE}/media/crops/a-1x1.jpg`]);
+  assert.deepEqual(article.author, { '@type': 'Person', name: 'Cao Biền' });
+  assert.deepEqual(article.mainEntityOfPage, { '@type': 'WebPage', '@id': `${SITE}/news/17/60431/tham-muu` });
+  assert.equal(article.keywords, 'Văn phòng UBND tỉnh, Hội nghị tổng kết');
+  assert.equal(article.inLanguage, 'vi');
+  const publisher = article.publisher as Record<string, unknown>;
+  assert.equal(publisher['@type'], 'GovernmentOrganization');
+  assert.equal(publisher.url, `${SITE}/`);
+  assert.deepEqual(publisher.logo, { '@type': 'ImageObject', url: `${SITE}/logo-512.png`, width: '512', height: '512' });
+});
+
+test('an article without a byline is credited to the publisher', () => {
+  const article = newsArticleJsonLd({
+    siteUrl: SITE, path: '/x', headline: 'x', description: 'x', images: [], datePublished: 'x', dateModified: 'x', author: null, section: 'x', keywords: [],
+  }) as unknown as Record<string, unknown>;
+  assert.equal((article.author as Record<string, unknown>)['@type'], 'GovernmentOrganization');
+  assert.equal('image' in article, false);
+  assert.equal('keywords' in article, false);
+});
+
+test('BreadcrumbList numbers its items from 1 with absolute URLs', () => {
+  assert.deepEqual(breadcrumbJsonLd(SITE, [{ name: 'Trang chủ', path: '/' }, { name: 'Chính trị', path: '/news/17' }]).itemListElement, [
+    { '@type': 'ListItem', position: 1, name: 'Trang chủ', item: `${SITE}/` },
+    { '@type': 'ListItem', position: 2, name: 'Chính trị', item: `${SITE}/news/17` },
+  ]);
+});
+
+test('WebSite names the site and points at its publisher', () => {
+  const site = websiteJsonLd(SITE) as unknown as Record<string, unknown>;
+  assert.equal(site.url, `${SITE}/`);
+  assert.deepEqual(site.publisher, { '@id': `${SITE}/#publisher` });
+});

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { siteConfig } from '@/config/site';
+import { truncateAtWord } from '@/lib/text';
+
+export const DESCRIPTION_MAX = 160;
+
+export type ShareImage = { url: string; width: number; height: number; alt: string };
+
+type PageInput = {
+  /** The page's own title; the layout's template adds ` | <site name>`. */
+  title: string;
+  description: string;
+  /** Site-relative canonical path, e.g. `/news/17?trang=2`. */
+  path: string;
+  siteUrl: string;
+  image?: ShareImage;
+  /** RSS feeds to announce with <link rel="alternate">. */
+  feeds?: Array<{ path: string; title: string }>;
+  noindex?: boolean;
+};
+
+export const absoluteUrl = (siteUrl: string, path: string) => new URL(path, `${siteUrl}/`).toString();
+
+export function defaultShareImage(siteUrl: string): ShareImage {
+  const { src, width, height, alt } = siteConfig.shareImage;
+  return { url: absoluteUrl(siteUrl, src), width, height, alt };
+}
+
+/** Title, description, canonical, Open Graph and Twitter tags that every page carries. */
+export function pageMetadata({ title, description, path, siteUrl, image, feeds, noindex }: PageInput): Metadata {
+  const url = absoluteUrl(siteUrl, path);
+  const text = truncateAtWord(description, DESCRIPTION_MAX);
+  const share = image ?? defaultShareImage(siteUrl);
+  return {
+    title,
+    description: text,
+    alternates: {
+      canonical: url,
+      ...(feeds?.length
+        ? { types: { 'application/rss+xml': feeds.map((f) => ({ url: absoluteUrl(siteUrl, f.path), title: f.title })) } }
+        : {}),
+    },
+    openGraph: {
+      siteName: siteConfig.name,
+      locale: siteConfig.locale,
+      type: 'website',
+      title,
+      description: text,
+      url,
+      images: [share],
+    },
+    twitter: { card: 'summary_large_image', title, description: text, images: [{ url: share.url, alt: share.alt }] },
+    ...(noindex ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+type ArticleInput = Omit<PageInput, 'image'> & {
+  image: ShareImage | null;
+  publishedTime: string;
+  modifiedTime: string;
+  section: string;
+  tags: string[];
+};
+
+/** Everything of pageMetadata, plus og:type=article and the article:* properties. */
+export function articleMetadata(input: ArticleInput): Metadata {
+  const base = pageMetadata({ ...input, image: input.image ?? undefined });
+  return {
+    ...base,
+    openGraph: {
+      ...base.openGraph,
+      type: 'article',
+      publishedTime: input.publishedTime,
+      modifiedTime: input.modifiedTime,
+      section: input.section,
+      tags: input.tags,
+    },
+  };
+}
