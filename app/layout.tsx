@@ -4,6 +4,7 @@ import { fontLatin, fontVietnamese } from '@/app/fonts';
 import { Providers } from '@/components/providers.client';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { readerSettingsScript } from '@/components/reader/reader-settings';
 import { siteConfig } from '@/config/site';
 import { getEnv } from '@/env';
 import './globals.css';
@@ -27,7 +28,12 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="vi" className={`${fontLatin.variable} ${fontVietnamese.variable}`}>
+    // The head script sets the reader's settings on <html> before hydration, so its attributes differ from the
+    // server's HTML on purpose.
+    <html lang="vi" className={`${fontLatin.variable} ${fontVietnamese.variable}`} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: readerSettingsScript }} />
+      </head>
       <body>
         <a className="skip-link" href="#noi-dung">
           Bỏ qua để đến nội dung chính

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { Metadata } from 'next';
+import { MostRead } from '@/components/article/most-read';
 import { ArticleCard } from '@/components/listing/article-card';
 import { JsonLd } from '@/components/seo/json-ld';
 import { siteConfig } from '@/config/site';
 import { getHomePage } from '@/db/queries/home';
+import { listMostRead } from '@/db/queries/most-read';
 import { getEnv } from '@/env';
 import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -51,6 +53,7 @@ export default async function HomePage() {
       ) : (
         <p>Chưa có bài viết nào.</p>
       )}
+      <MostRead items={listMostRead()} />
       {sections.map(({ category, articles }) => (
         <section key={category.id} className="home-section" aria-labelledby={`chuyen-muc-${category.id}`}>
           <h2 id={`chuyen-muc-${category.id}`} className="section-title">

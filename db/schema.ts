@@ -77,12 +77,17 @@ export const articleKeywords = sqliteTable(
 );
 
 // Kept apart from the article row so that counting a view never rewrites the article.
-export const articleViews = sqliteTable('article_views', {
-  articleId: integer('article_id')
-    .primaryKey()
-    .references(() => articles.id, { onDelete: 'cascade' }),
-  views: integer('views').notNull().default(sql`0`),
-});
+export const articleViews = sqliteTable(
+  'article_views',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    views: integer('views').notNull().default(sql`0`),
+  },
+  // "Most read" of all time walks this index from the top.
+  (t) => [index('article_views_views_idx').on(t.views)],
+);
 
 export type CategoryRow = typeof categories.$inferSelect;
 export type ArticleRow = typeof articles.$inferSelect;

@@ -32,7 +32,9 @@ function BodyFigure({ image, preload }: { image: BodyImage; preload: boolean }) 
         preload={preload}
       />
       {image.caption || image.credit ? (
-        <figcaption>
+        // Alt text rule: the alt describes the photo; when the caption is the same text, the caption is hidden
+        // from screen readers so it is not read twice (the credit, if any, is still read).
+        <figcaption aria-hidden={image.caption === image.alt && !image.credit ? true : undefined}>
           {image.caption}
           {image.credit ? <span className="article-figure__credit"> {image.credit}</span> : null}
         </figcaption>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { SearchForm } from '@/components/search/search-form';
 import { connection } from 'next/server';
+import { ReaderControls } from '@/components/reader/reader-controls.client';
 import { siteConfig } from '@/config/site';
 import { listCategories } from '@/db/queries/categories';
 import { categoryPath } from '@/lib/urls';
@@ -19,18 +21,27 @@ export async function SiteHeader() {
             <span className="site-logo__full">{siteConfig.fullName}</span>
           </span>
         </Link>
+        <SearchForm />
+        <div className="site-header__reader">
+          <ReaderControls />
+        </div>
       </div>
+      {/* One list for every width: on phones it folds behind "Chuyên mục" (<details>, so it works without
+          JavaScript); from 48rem up, globals.css hides the summary and always shows the list. */}
       <nav aria-label="Chuyên mục" className="category-nav">
-        <ul className="container category-nav__list">
-          <li>
-            <Link href="/">Trang chủ</Link>
-          </li>
-          {categories.map((category) => (
-            <li key={category.id}>
-              <Link href={categoryPath(category.id)}>{category.name}</Link>
+        <details className="container category-nav__menu">
+          <summary className="category-nav__toggle">Chuyên mục</summary>
+          <ul className="category-nav__list">
+            <li>
+              <Link href="/">Trang chủ</Link>
             </li>
-          ))}
-        </ul>
+            {categories.map((category) => (
+              <li key={category.id}>
+                <Link href={categoryPath(category.id)}>{category.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </details>
       </nav>
     </header>
   );

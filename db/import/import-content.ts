@@ -5,6 +5,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { ensureCrops, findImageSource, storeImage, type StoredImage } from '@/db/import/media-store';
 import { bumpContentVersion } from '@/db/queries/content-version';
+import { indexArticle } from '@/db/queries/search-index';
 import { getEnv } from '@/env';
 import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
 import {
@@ -131,7 +132,10 @@ function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>):
       .onConflictDoUpdate({ target: articleViews.articleId, set: { views: sql`max(${articleViews.views}, excluded.views)` } })
       .run();
   }
-  if (changed) bumpContentVersion();
+  if (changed) {
+    indexArticle(db, article.id);
+    bumpContentVersion();
+  }
   if (!existing) return `article ${article.id} created`;
   return changed ? `article ${article.id} updated` : `article ${article.id} unchanged`;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { articles } from '@/db/schema';
 import { listCategories, type Category } from '@/db/queries/categories';
+import { listLatestArticles } from '@/db/queries/listings';
 import { selectTeasers, type ArticleTeaser } from '@/db/queries/teasers';
 
 export type HomeSection = { category: Category; articles: ArticleTeaser[] };
@@ -13,5 +14,5 @@ export function getHomePage({ latest = 9, perCategory = 4 } = {}): { latest: Art
       articles: selectTeasers({ where: eq(articles.categoryId, category.id), limit: perCategory }),
     }))
     .filter((section) => section.articles.length > 0);
-  return { latest: selectTeasers({ limit: latest }), sections };
+  return { latest: listLatestArticles(latest), sections };
 }

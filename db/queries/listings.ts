@@ -26,3 +26,7 @@ export function listKeywordArticles({ keywordId, page }: { keywordId: number; pa
   const total = getDb().select({ n: count() }).from(articles).where(and(isPublished, where)).get()?.n ?? 0;
   return pageOf(where, total, page);
 }
+
+export function listLatestArticles(limit: number): ArticleTeaser[] {
+  return selectTeasers({ limit });
+}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase, setProcessDatabase } from '@/db/client';
+import { ensureSearchIndex } from '@/db/queries/search-index';
 import { generateDemoArticles } from '@/db/seed/generate';
 import { seedDatabase } from '@/db/seed/seed';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
       `Generated ${inserted} articles (ids ${startId}..${startId + count - 1}, seed ${seed}), ${keywordLinks} keyword links, ` +
         `${keywordsCreated} new keywords in ${seconds(generated - seeded)} (${rate.toLocaleString('en-US')} articles/s).`,
     );
+    ensureSearchIndex(db);
+    console.log(`Search index built in ${seconds(performance.now() - generated)}.`);
   } finally {
     closeDatabase();
   }

@@ -52,8 +52,13 @@ test('BreadcrumbList numbers its items from 1 with absolute URLs', () => {
   ]);
 });
 
-test('WebSite names the site and points at its publisher', () => {
+test('WebSite names the site, points at its publisher and offers its search', () => {
   const site = websiteJsonLd(SITE) as unknown as Record<string, unknown>;
   assert.equal(site.url, `${SITE}/`);
   assert.deepEqual(site.publisher, { '@id': `${SITE}/#publisher` });
+  assert.deepEqual(site.potentialAction, {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${SITE}/tim-kiem?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  });
 });

@@ -1,4 +1,4 @@
-import type { BreadcrumbList, NewsArticle, Organization, WebSite, WithContext } from 'schema-dts';
+import type { BreadcrumbList, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from 'schema-dts';
 import { siteConfig } from '@/config/site';
 import { absoluteUrl } from '@/lib/seo/metadata';
 
@@ -70,6 +70,11 @@ export function newsArticleJsonLd(a: ArticleInput): WithContext<NewsArticle> {
 }
 
 export function websiteJsonLd(siteUrl: string): WithContext<WebSite> {
+  const searchAction: WithActionConstraints<SearchAction> = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(siteUrl, '/tim-kiem')}?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  };
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
@@ -79,6 +84,7 @@ export function websiteJsonLd(siteUrl: string): WithContext<WebSite> {
     url: absoluteUrl(siteUrl, '/'),
     inLanguage: 'vi',
     publisher: { '@id': absoluteUrl(siteUrl, '/#publisher') },
+    potentialAction: searchAction,
   };
 }
 

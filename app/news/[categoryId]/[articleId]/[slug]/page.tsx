@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleKeywords } from '@/components/article/article-keywords';
+import { MostRead } from '@/components/article/most-read';
 import { RelatedNews } from '@/components/article/related-news';
 import { ViewCounter } from '@/components/article/view-counter.client';
 import { JsonLd } from '@/components/seo/json-ld';
@@ -10,6 +11,7 @@ import { ShareButtons } from '@/components/share/share-buttons';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
 import { getArticleDetail, type ArticleDetail } from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
 import { listRelatedArticles } from '@/db/queries/related';
 import { getEnv } from '@/env';
 import { toVietnamIso } from '@/lib/dates';
@@ -100,7 +102,10 @@ export default async function ArticlePage({ params }: Props) {
         <ShareButtons url={url} title={article.title} />
         <p className="print-url">Nguồn: {url}</p>
       </article>
-      <RelatedNews articles={related} />
+      <div className="article-rail">
+        <RelatedNews articles={related} />
+        <MostRead items={listMostRead()} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,23 @@
+import '@/components/search/search.css';
+import Link from 'next/link';
+import type { MostReadItem } from '@/db/queries/most-read';
+import { formatViews } from '@/lib/text';
+import { articlePath } from '@/lib/urls';
+
+/** `Đọc nhiều`: the five most read articles, numbered. */
+export function MostRead({ items }: { items: MostReadItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="most-read" aria-labelledby="doc-nhieu">
+      <h2 id="doc-nhieu">Đọc nhiều</h2>
+      <ol>
+        {items.map((item) => (
+          <li key={item.id}>
+            <Link href={articlePath(item)}>{item.title}</Link>
+            <span className="most-read__views">{formatViews(item.views)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `article_views_views_idx` ON `article_views` (`views`);

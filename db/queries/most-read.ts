@@ -1,0 +1,37 @@
+import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, articleViews } from '@/db/schema';
+import { isPublished } from '@/db/queries/teasers';
+
+export type MostReadItem = { id: number; categoryId: number; slug: string; title: string; views: number };
+
+const WINDOW_DAYS = 30;
+const REFRESH_MS = 60_000;
+
+function topByViews(limit: number, { since, exclude }: { since?: Date; exclude: number[] }): MostReadItem[] {
+  return getDb()
+    .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, views: articleViews.views })
+    .from(articleViews)
+    .innerJoin(articles, eq(articles.id, articleViews.articleId))
+    .where(and(isPublished, since ? gte(articles.publishedAt, since) : undefined, exclude.length ? notInArray(articles.id, exclude) : undefined))
+    .orderBy(desc(articleViews.views), desc(articles.publishedAt))
+    .limit(limit)
+    .all();
+}
+
+/** The most read articles published in the last 30 days, topped up from all time when there are too few. */
+export function computeMostRead(limit = 5, now = new Date()): MostReadItem[] {
+  const since = new Date(now.getTime() - WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const recent = topByViews(limit, { since, exclude: [] });
+  if (recent.length >= limit) return recent;
+  return [...recent, ...topByViews(limit - recent.length, { exclude: recent.map((a) => a.id) })];
+}
+
+// Kept for a minute per process: pages show it without a query of their own most of the time.
+let cached: { at: number; items: MostReadItem[] } | null = null;
+
+export function listMostRead(): MostReadItem[] {
+  const now = Date.now();
+  if (!cached || now - cached.at > REFRESH_MS) cached = { at: now, items: computeMostRead() };
+  return cached.items;
+}
