@@ -74,16 +74,20 @@ function countPublished(): number {
   return getDb().select({ n: count() }).from(articles).where(isPublished).get()?.n ?? 0;
 }
 
+/** Home, categories and keyword pages: what the pages file lists, counted without building it. */
+function countPages(): number {
+  const db = getDb();
+  return 1 + (db.select({ n: count() }).from(categories).get()?.n ?? 0) + (db.select({ n: count() }).from(keywords).get()?.n ?? 0);
+}
+
 /**
  * `/sitemap.xml`: every URL in one file while they fit in 50,000; past that, an index over
  * `/sitemaps/pages.xml` and `/sitemaps/articles-<n>.xml`.
  */
 export function getSitemapRoot(siteUrl: string): string {
   return cachedByContentVersion(`root:${siteUrl}`, () => {
-    const pages = pageEntries(siteUrl);
-    const total = countPublished();
-    const plan = planSitemaps(pages.length, total);
-    if (plan.single) return urlsetXml([...pages, ...articleEntries(siteUrl, { offset: 0, limit: SITEMAP_MAX_URLS })]);
+    const plan = planSitemaps(countPages(), countPublished());
+    if (plan.single) return urlsetXml([...pageEntries(siteUrl), ...articleEntries(siteUrl, { offset: 0, limit: SITEMAP_MAX_URLS })]);
     return sitemapIndexXml([
       { loc: absoluteUrl(siteUrl, '/sitemaps/pages.xml') },
       ...Array.from({ length: plan.articleFiles }, (_, i) => ({ loc: absoluteUrl(siteUrl, `/sitemaps/articles-${i + 1}.xml`) })),
@@ -96,11 +100,9 @@ export function getSitemapPart(siteUrl: string, name: string): string | null {
   const match = /^(?:(pages)|articles-([1-9]\d{0,5}))\.xml$/.exec(name);
   if (!match) return null;
   const xml = cachedByContentVersion(`part:${siteUrl}:${name}`, () => {
-    const pages = pageEntries(siteUrl);
-    const total = countPublished();
-    const plan = planSitemaps(pages.length, total);
+    const plan = planSitemaps(countPages(), countPublished());
     if (plan.single) return '';
-    if (match[1]) return urlsetXml(pages);
+    if (match[1]) return urlsetXml(pageEntries(siteUrl));
     const index = Number(match[2]);
     if (index > plan.articleFiles) return '';
     return urlsetXml(articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS }));
