@@ -266,3 +266,14 @@ test.describe('the category menu', () => {
     });
   }
 });
+
+test('on a phone, the category menu folds again after a category is chosen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+  await menu.locator('summary').click();
+  await menu.getByRole('link', { name: 'Kinh tế' }).click();
+  await expect(page).toHaveURL(/\/news\/18$/);
+  await expect(menu.locator('details')).not.toHaveAttribute('open', /.*/);
+  await expect(menu.getByRole('link', { name: 'Kinh tế' })).toBeHidden();
+});

@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { SearchForm } from '@/components/search/search-form';
 import { connection } from 'next/server';
+import { MenuCloser } from '@/components/layout/menu-closer.client';
 import { ReaderControls } from '@/components/reader/reader-controls.client';
+import { SearchForm } from '@/components/search/search-form';
 import { siteConfig } from '@/config/site';
 import { listCategories } from '@/db/queries/categories';
 import { categoryPath } from '@/lib/urls';
@@ -41,6 +42,7 @@ export async function SiteHeader() {
               </li>
             ))}
           </ul>
+          <MenuCloser />
         </details>
       </nav>
     </header>
