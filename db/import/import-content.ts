@@ -72,22 +72,28 @@ function storeBody(article: ImportArticle, stored: Map<string, StoredImage>): St
   });
 }
 
-function replaceKeywords(articleId: number, names: string[]): void {
+/** An import file's keywords in order, one per slug (names that slug to nothing are dropped). */
+function uniqueKeywords(names: string[]): Array<{ slug: string; name: string }> {
+  const bySlug = new Map<string, string>();
+  for (const raw of names) {
+    const name = raw.trim();
+    const slug = slugify(name);
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, name);
+  }
+  return [...bySlug].map(([slug, name]) => ({ slug, name }));
+}
+
+function replaceKeywords(articleId: number, wanted: Array<{ slug: string; name: string }>): void {
   const db = getDb();
   db.delete(articleKeywords).where(eq(articleKeywords.articleId, articleId)).run();
-  const seen = new Set<string>();
-  names.forEach((rawName) => {
-    const name = rawName.trim();
-    const slug = slugify(name);
-    if (!slug || seen.has(slug)) return;
-    seen.add(slug);
+  wanted.forEach(({ slug, name }, position) => {
     const keyword = db
       .insert(keywords)
       .values({ slug, name })
       .onConflictDoUpdate({ target: keywords.slug, set: { slug } })
       .returning({ id: keywords.id })
       .get();
-    db.insert(articleKeywords).values({ articleId, keywordId: keyword.id, position: seen.size - 1 }).run();
+    db.insert(articleKeywords).values({ articleId, keywordId: keyword.id, position }).run();
   });
 }
 
@@ -112,19 +118,19 @@ function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>):
   // A changed title keeps the old slug: links already shared must not change.
   const slug = article.slug ?? existing?.slug ?? (slugify(article.title) || `bai-viet-${article.id}`);
   const keywordsBefore = existing ? keywordSlugs(article.id) : [];
-  const keywordsAfter = [...new Set(article.keywords.map((name) => slugify(name.trim())).filter(Boolean))];
+  const wantedKeywords = uniqueKeywords(article.keywords);
   const changed =
     !existing ||
     existing.slug !== slug ||
     fingerprint(existing) !== fingerprint(content) ||
-    keywordsBefore.join() !== keywordsAfter.join();
+    keywordsBefore.join() !== wantedKeywords.map((k) => k.slug).join();
   const updatedAt = article.updatedAt ?? (existing ? (changed ? new Date() : existing.updatedAt) : article.publishedAt);
 
   db.insert(articles)
     .values({ id: article.id, slug, ...content, updatedAt })
     .onConflictDoUpdate({ target: articles.id, set: { slug, ...content, updatedAt } })
     .run();
-  replaceKeywords(article.id, article.keywords);
+  replaceKeywords(article.id, wantedKeywords);
   if (article.views !== undefined) {
     // Views carried over from the old site never lower a count the portal has already recorded.
     db.insert(articleViews)

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
 import { ArticleListing } from '@/components/listing/article-listing';
 import { getCategory } from '@/db/queries/categories';
 import { listCategoryArticles } from '@/db/queries/listings';
@@ -11,10 +12,13 @@ import { categoryFeedPath, categoryPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]'>;
 
+// generateMetadata and the page both need the category: one query per request.
+const loadCategory = cache(getCategory);
+
 async function resolve({ params, searchParams }: Props) {
   const [{ categoryId }, { trang }] = await Promise.all([params, searchParams]);
   const id = parseId(categoryId);
-  const category = id === null ? null : getCategory(id);
+  const category = id === null ? null : loadCategory(id);
   const page = parsePageParam(trang);
   return { category, page, canonicalId: categoryId === String(id), trang };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
 import { ArticleListing } from '@/components/listing/article-listing';
 import { getKeywordBySlug } from '@/db/queries/keywords';
 import { listKeywordArticles } from '@/db/queries/listings';
@@ -11,9 +12,12 @@ import { keywordPath } from '@/lib/urls';
 
 type Props = PageProps<'/tu-khoa/[slug]'>;
 
+// generateMetadata and the page both need the keyword: one query per request.
+const loadKeyword = cache(getKeywordBySlug);
+
 async function resolve({ params, searchParams }: Props) {
   const [{ slug }, { trang }] = await Promise.all([params, searchParams]);
-  return { keyword: getKeywordBySlug(slug), page: parsePageParam(trang), trang };
+  return { keyword: loadKeyword(slug), page: parsePageParam(trang), trang };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
