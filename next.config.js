@@ -1,9 +1,31 @@
 // @ts-check
 
+// `/news/17?trang=2` and `/tu-khoa/x?trang=2` are served by routes with the page number in the path, so every
+// page of a listing is cached under its own path (pages that read the query string cannot be cached).
+const PAGE_QUERY = [{ type: /** @type {const} */ ('query'), key: 'trang', value: '(?<trang>.*)' }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Pages are cached (ISR) for 5 minutes (`revalidate` in each page) and may then be served stale while they
+  // are refreshed for at most this long; the Cache-Control header says the same to CDNs and reverse proxies:
+  // `s-maxage=300, stale-while-revalidate=3300`. Content changes expire pages at once through cache tags.
+  expireTime: 3600,
+  experimental: {
+    // "use cache" + cacheTag for the data each page shows, without Cache Components (which cannot cache a
+    // page whose params are only known at request time without a database at build time): see
+    // docs/decisions/0008-caching.md.
+    useCache: true,
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/news/:categoryId', has: PAGE_QUERY, destination: '/news/:categoryId/trang/:trang' },
+        { source: '/tu-khoa/:slug', has: PAGE_QUERY, destination: '/tu-khoa/:slug/trang/:trang' },
+      ],
+    };
+  },
   async headers() {
     return [{ source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] }];
   },

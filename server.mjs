@@ -1,6 +1,8 @@
 // The production server: Next's request handler behind a plain Node HTTP server, so that the client's
-// socket address is known (Next's own server keeps whatever X-Forwarded-For a client sends) and so that
-// SIGTERM/SIGINT stop the server gracefully.
+// socket address is known (Next's own server keeps whatever X-Forwarded-For a client sends), so that this
+// process's page cache follows content changes made by other processes, and so that SIGTERM/SIGINT stop the
+// server gracefully.
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
 
@@ -9,20 +11,68 @@ const host = process.env.HOST; // default: every interface, IPv6 and IPv4
 const trustProxy = process.env.TRUST_PROXY === '1';
 const SHUTDOWN_GRACE_MS = 10_000;
 
+// Cache sync (docs/decisions/0008-caching.md): app/api/internal/cache-sync expires, in this process's cache,
+// the tags of every content change recorded in the database since the last call. It is called once before
+// the first request is served (expiring everything cached before this process started) and then every second.
+const SYNC_PATH = '/api/internal/cache-sync';
+const SYNC_INTERVAL_MS = 1_000;
+const syncToken = randomBytes(24).toString('hex');
+process.env.PORTAL_CACHE_SYNC_TOKEN = syncToken;
+
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+let resolveSynced;
+const synced = new Promise((resolve) => (resolveSynced = resolve));
+let ready = false;
 
 const server = http.createServer((req, res) => {
   // Without a trusted proxy in front, the socket's address is the client: drop anything the client claims.
   if (!trustProxy || !req.headers['x-forwarded-for']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
-  handle(req, res);
+  if (ready || req.url === SYNC_PATH) handle(req, res);
+  else synced.then(() => handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 
-server.listen({ port, host }, () => {
+function syncUrl() {
+  const address = server.address();
+  const loopback = !address || typeof address === 'string' || ['::', '0.0.0.0'].includes(address.address);
+  if (loopback) return `http://127.0.0.1:${port}${SYNC_PATH}`;
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}${SYNC_PATH}`;
+}
+
+let syncing = false;
+async function syncCache() {
+  if (syncing) return false;
+  syncing = true;
+  try {
+    const response = await fetch(syncUrl(), { method: 'POST', headers: { 'x-portal-sync-token': syncToken } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const result = await response.json();
+    if (result.expired === 'all' || result.expired.length) {
+      console.log(`> cache: expired ${result.expired === 'all' ? 'everything' : result.expired.join(', ')}`);
+    }
+    return true;
+  } catch (error) {
+    console.error(`> cache sync failed: ${error.message}`);
+    return false;
+  } finally {
+    syncing = false;
+  }
+}
+
+let syncTimer;
+server.listen({ port, host }, async () => {
+  for (let attempt = 1; attempt <= 5 && !(await syncCache()); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+  ready = true;
+  resolveSynced();
+  syncTimer = setInterval(syncCache, SYNC_INTERVAL_MS);
+  syncTimer.unref();
   console.log(`> Ready on http://localhost:${port}`);
 });
 
@@ -30,6 +80,7 @@ let stopping = false;
 function shutdown(signal) {
   if (stopping) return;
   stopping = true;
+  clearInterval(syncTimer);
   console.log(`> ${signal}: finishing requests in flight, then stopping`);
   server.close(() => process.exit(0));
   server.closeIdleConnections();

@@ -1,16 +1,18 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import type { Metadata } from 'next';
 import { MostRead } from '@/components/article/most-read';
 import { ArticleCard } from '@/components/listing/article-card';
 import { JsonLd } from '@/components/seo/json-ld';
 import { siteConfig } from '@/config/site';
-import { getHomePage } from '@/db/queries/home';
-import { listMostRead } from '@/db/queries/most-read';
+import { loadHomePage, loadMostRead } from '@/db/cached/pages';
 import { getEnv } from '@/env';
 import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { categoryPath } from '@/lib/urls';
+
+// Served from Next's cache; content changes expire it (docs/decisions/0008-caching.md). The copy made at build
+// time (without a database) is never served: every server process expires all pages when it starts.
+export const revalidate = 300;
 
 export function generateMetadata(): Metadata {
   const metadata = pageMetadata({
@@ -25,8 +27,7 @@ export function generateMetadata(): Metadata {
 }
 
 export default async function HomePage() {
-  await connection(); // content comes from the database at request time, never at build
-  const { latest, sections } = getHomePage();
+  const { latest, sections } = await loadHomePage();
   const [lead, ...rest] = latest;
   const { siteUrl } = getEnv();
   return (
@@ -53,7 +54,7 @@ export default async function HomePage() {
       ) : (
         <p>Chưa có bài viết nào.</p>
       )}
-      <MostRead items={listMostRead()} />
+      <MostRead items={await loadMostRead()} />
       {sections.map(({ category, articles }) => (
         <section key={category.id} className="home-section" aria-labelledby={`chuyen-muc-${category.id}`}>
           <h2 id={`chuyen-muc-${category.id}`} className="section-title">

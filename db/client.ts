@@ -13,7 +13,7 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 /** Opens (creating if needed) a SQLite file with the settings the portal relies on, and migrates it. */
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -29,8 +29,17 @@ export function openDatabase(file: string): Db {
 const holder = globalThis as typeof globalThis & { __portalDb?: Db };
 
 export function getDb(): Db {
-  holder.__portalDb ??= openDatabase(getEnv().databasePath);
+  holder.__portalDb ??= openDatabase(isBuilding() ? ':memory:' : getEnv().databasePath);
   return holder.__portalDb;
+}
+
+/**
+ * `next build` renders the pages without dynamic segments (home, the 404 page) once. It gets an empty
+ * database in memory: a build never needs, creates or touches the real one, and what it renders is never
+ * served (every server process expires all cached pages when it starts; see server.mjs).
+ */
+function isBuilding(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
 }
 
 /** Makes every query in this process use `db` (scripts with their own file, tests on a throwaway file). */

@@ -95,9 +95,13 @@ export type NewArticleRow = typeof articles.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
 export type KeywordRow = typeof keywords.$inferSelect;
 
-// Small shared counters, e.g. `content_version`, bumped in the same transaction as every content write so
-// that caches in any process can tell, with one indexed read, whether what they hold is still current.
-export const siteState = sqliteTable('site_state', {
-  key: text('key').primaryKey(),
-  value: integer('value').notNull(),
+/**
+ * What each content change expired, as cache tags, written in the same transaction as the change. Every
+ * server process reads the rows it has not seen yet and expires those tags in its own cache, so a change
+ * made by another process (the import command) reaches every cache within a second.
+ */
+export const cacheInvalidations = sqliteTable('cache_invalidations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
 });

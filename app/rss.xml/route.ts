@@ -1,10 +1,10 @@
-import { getRssFeed } from '@/db/queries/feeds';
+import { loadRssFeed } from '@/db/cached/documents';
 import { getEnv } from '@/env';
 import { xmlResponse } from '@/lib/xml-response';
 
-// Built per request from the database and SITE_URL (never at build time); the documents themselves are cached in memory.
+// Answered per request from Next's cache (db/cached/documents.ts), since SITE_URL is read at run time, not build time.
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return xmlResponse(getRssFeed(getEnv().siteUrl)!, 'application/rss+xml');
+export async function GET() {
+  return xmlResponse((await loadRssFeed(getEnv().siteUrl))!, 'application/rss+xml');
 }

@@ -1,16 +1,13 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { MenuCloser } from '@/components/layout/menu-closer.client';
 import { ReaderControls } from '@/components/reader/reader-controls.client';
 import { SearchForm } from '@/components/search/search-form';
 import { siteConfig } from '@/config/site';
-import { listCategories } from '@/db/queries/categories';
+import { loadMenu } from '@/db/cached/pages';
 import { categoryPath } from '@/lib/urls';
 
 export async function SiteHeader() {
-  // The menu comes from the database, which the build must not need: render it per request.
-  await connection();
-  const categories = listCategories();
+  const categories = await loadMenu();
   return (
     <header className="site-header">
       <div className="container site-header__bar">

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { count, eq } from 'drizzle-orm';
 import { articles, articleViews, images } from '@/db/schema';
 import { getArticleDetail } from '@/db/queries/articles';
+import { latestInvalidationId, listInvalidationsAfter } from '@/db/queries/cache-invalidations';
 import { importFile, importPath } from '@/db/import/import-content';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 import type { Db } from '@/db/client';
@@ -72,6 +73,18 @@ test('a changed title keeps the old slug, so shared links stay valid', async () 
   const article = getArticleDetail(70001)!;
   assert.equal(article.title, 'Tiêu đề đã được sửa lại');
   assert.equal(article.slug, 'hoi-nghi-tong-ket-cong-tac-nam-2020');
+});
+
+test('a change records the cache tags it expires: the article, the listings it leaves and joins, home, sitemaps, feeds', async () => {
+  const before = latestInvalidationId();
+  await importHere(writeJson('moved.json', { ...base, title: 'Tiêu đề đã được sửa lại', keywords: ['Thi đua'] }));
+  const [change, ...more] = listInvalidationsAfter(before);
+  assert.equal(more.length, 0);
+  assert.deepEqual(change.tags.sort(), ['article:70001', 'category:17', 'feeds', 'home', 'keyword:hoi-nghi-tong-ket', 'keyword:thi-dua', 'sitemaps']);
+  // Importing the same content again changes nothing, so it expires nothing.
+  const unchanged = latestInvalidationId();
+  await importHere(writeJson('moved-again.json', { ...base, title: 'Tiêu đề đã được sửa lại', keywords: ['Thi đua'] }));
+  assert.equal(latestInvalidationId(), unchanged);
 });
 
 test('an imported view count never lowers the stored count', async () => {

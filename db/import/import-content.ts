@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { ensureCrops, findImageSource, storeImage, type StoredImage } from '@/db/import/media-store';
-import { bumpContentVersion } from '@/db/queries/content-version';
+import { recordInvalidation } from '@/db/queries/cache-invalidations';
 import { indexArticle } from '@/db/queries/search-index';
 import { getEnv } from '@/env';
 import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
@@ -16,6 +16,7 @@ import {
   type ImportCategories,
   type StoredBlock,
 } from '@/lib/content-schema';
+import { tagsForArticleChange, tagsForCategoryChange } from '@/lib/cache-tags';
 import { slugify } from '@/lib/vietnamese';
 
 export type ImportOutcome =
@@ -140,7 +141,9 @@ function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>):
   }
   if (changed) {
     indexArticle(db, article.id);
-    bumpContentVersion();
+    const before = existing ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore } : null;
+    const after = { id: article.id, categoryId: article.categoryId, keywordSlugs: wantedKeywords.map((k) => k.slug) };
+    recordInvalidation(tagsForArticleChange(before, after));
   }
   if (!existing) return `article ${article.id} created`;
   return changed ? `article ${article.id} updated` : `article ${article.id} unchanged`;
@@ -168,7 +171,7 @@ function writeCategories(data: ImportCategories): string {
     const values = { name: category.name, position: category.position, description: category.description ?? null };
     db.insert(categories).values({ id: category.id, ...values }).onConflictDoUpdate({ target: categories.id, set: values }).run();
   }
-  bumpContentVersion();
+  recordInvalidation(tagsForCategoryChange(data.categories.map((c) => c.id)));
   return `${data.categories.length} categories`;
 }
 

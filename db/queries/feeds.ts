@@ -3,7 +3,6 @@ import { getDb } from '@/db/client';
 import { articles, categories } from '@/db/schema';
 import { getCategory } from '@/db/queries/categories';
 import { isPublished } from '@/db/queries/teasers';
-import { cachedByContentVersion } from '@/db/queries/versioned-cache';
 import { siteConfig } from '@/config/site';
 import { toRfc822Vietnam } from '@/lib/dates';
 import { rssXml } from '@/lib/seo/rss';
@@ -16,38 +15,36 @@ export const FEED_SIZE = 50;
 export function getRssFeed(siteUrl: string, categoryId?: number): string | null {
   const category = categoryId === undefined ? null : getCategory(categoryId);
   if (categoryId !== undefined && !category) return null;
-  return cachedByContentVersion(`rss:${siteUrl}:${categoryId ?? 'all'}`, () => {
-    const rows = getDb()
-      .select({
-        id: articles.id,
-        categoryId: articles.categoryId,
-        slug: articles.slug,
-        title: articles.title,
-        sapo: articles.sapo,
-        publishedAt: articles.publishedAt,
-        categoryName: categories.name,
-      })
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(category ? and(isPublished, eq(articles.categoryId, category.id)) : isPublished)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(FEED_SIZE)
-      .all();
-    return rssXml(
-      {
-        title: category ? `${category.name} – ${siteConfig.name}` : `${siteConfig.name} – Tin mới nhất`,
-        link: absoluteUrl(siteUrl, category ? categoryPath(category.id) : '/'),
-        selfLink: absoluteUrl(siteUrl, category ? categoryFeedPath(category.id) : '/rss.xml'),
-        description: category ? `Tin ${category.name} của ${siteConfig.fullName}.` : siteConfig.description,
-        lastBuildDate: rows[0] ? toRfc822Vietnam(rows[0].publishedAt) : undefined,
-      },
-      rows.map((r) => ({
-        title: r.title,
-        link: absoluteUrl(siteUrl, articlePath(r)),
-        description: r.sapo,
-        pubDate: toRfc822Vietnam(r.publishedAt),
-        category: r.categoryName,
-      })),
-    );
-  });
+  const rows = getDb()
+    .select({
+      id: articles.id,
+      categoryId: articles.categoryId,
+      slug: articles.slug,
+      title: articles.title,
+      sapo: articles.sapo,
+      publishedAt: articles.publishedAt,
+      categoryName: categories.name,
+    })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(category ? and(isPublished, eq(articles.categoryId, category.id)) : isPublished)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(FEED_SIZE)
+    .all();
+  return rssXml(
+    {
+      title: category ? `${category.name} – ${siteConfig.name}` : `${siteConfig.name} – Tin mới nhất`,
+      link: absoluteUrl(siteUrl, category ? categoryPath(category.id) : '/'),
+      selfLink: absoluteUrl(siteUrl, category ? categoryFeedPath(category.id) : '/rss.xml'),
+      description: category ? `Tin ${category.name} của ${siteConfig.fullName}.` : siteConfig.description,
+      lastBuildDate: rows[0] ? toRfc822Vietnam(rows[0].publishedAt) : undefined,
+    },
+    rows.map((r) => ({
+      title: r.title,
+      link: absoluteUrl(siteUrl, articlePath(r)),
+      description: r.sapo,
+      pubDate: toRfc822Vietnam(r.publishedAt),
+      category: r.categoryName,
+    })),
+  );
 }

@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gte, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, categories, images, keywords } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
-import { cachedByContentVersion } from '@/db/queries/versioned-cache';
 import { siteConfig } from '@/config/site';
 import { toVietnamIso } from '@/lib/dates';
 import { mediaUrl } from '@/lib/media';
@@ -85,29 +84,24 @@ function countPages(): number {
  * `/sitemaps/pages.xml` and `/sitemaps/articles-<n>.xml`.
  */
 export function getSitemapRoot(siteUrl: string): string {
-  return cachedByContentVersion(`root:${siteUrl}`, () => {
-    const plan = planSitemaps(countPages(), countPublished());
-    if (plan.single) return urlsetXml([...pageEntries(siteUrl), ...articleEntries(siteUrl, { offset: 0, limit: SITEMAP_MAX_URLS })]);
-    return sitemapIndexXml([
-      { loc: absoluteUrl(siteUrl, '/sitemaps/pages.xml') },
-      ...Array.from({ length: plan.articleFiles }, (_, i) => ({ loc: absoluteUrl(siteUrl, `/sitemaps/articles-${i + 1}.xml`) })),
-    ]);
-  });
+  const plan = planSitemaps(countPages(), countPublished());
+  if (plan.single) return urlsetXml([...pageEntries(siteUrl), ...articleEntries(siteUrl, { offset: 0, limit: SITEMAP_MAX_URLS })]);
+  return sitemapIndexXml([
+    { loc: absoluteUrl(siteUrl, '/sitemaps/pages.xml') },
+    ...Array.from({ length: plan.articleFiles }, (_, i) => ({ loc: absoluteUrl(siteUrl, `/sitemaps/articles-${i + 1}.xml`) })),
+  ]);
 }
 
 /** A part of the sitemap index by name (`pages.xml`, `articles-1.xml` ...), or null if there is no such part. */
 export function getSitemapPart(siteUrl: string, name: string): string | null {
   const match = /^(?:(pages)|articles-([1-9]\d{0,5}))\.xml$/.exec(name);
   if (!match) return null;
-  const xml = cachedByContentVersion(`part:${siteUrl}:${name}`, () => {
-    const plan = planSitemaps(countPages(), countPublished());
-    if (plan.single) return '';
-    if (match[1]) return urlsetXml(pageEntries(siteUrl));
-    const index = Number(match[2]);
-    if (index > plan.articleFiles) return '';
-    return urlsetXml(articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS }));
-  });
-  return xml || null;
+  const plan = planSitemaps(countPages(), countPublished());
+  if (plan.single) return null;
+  if (match[1]) return urlsetXml(pageEntries(siteUrl));
+  const index = Number(match[2]);
+  if (index > plan.articleFiles) return null;
+  return urlsetXml(articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS }));
 }
 
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -115,27 +109,20 @@ const NEWS_MAX = 1000;
 
 /** Google News sitemap: articles published in the last two days, newest first, at most 1,000. */
 export function getNewsSitemap(siteUrl: string, now = new Date()): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  return cachedByContentVersion(
-    `news:${siteUrl}`,
-    () => {
-    const since = new Date(minute * 60_000 - NEWS_WINDOW_MS);
-    const rows = getDb()
-      .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
-      .from(articles)
-      .where(and(isPublished, gte(articles.publishedAt, since)))
-      .orderBy(desc(articles.publishedAt))
-      .limit(NEWS_MAX)
-      .all();
-    return newsSitemapXml(
-      rows.filter((r) => r.publishedAt.getTime() <= now.getTime()).map((r) => ({
-        loc: absoluteUrl(siteUrl, articlePath(r)),
-        title: r.title,
-        publishedAt: toVietnamIso(r.publishedAt),
-      })),
-      { name: siteConfig.name, language: 'vi' },
-    );
-    },
-    String(minute),
+  const since = new Date(now.getTime() - NEWS_WINDOW_MS);
+  const rows = getDb()
+    .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isPublished, gte(articles.publishedAt, since)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(NEWS_MAX)
+    .all();
+  return newsSitemapXml(
+    rows.filter((r) => r.publishedAt.getTime() <= now.getTime()).map((r) => ({
+      loc: absoluteUrl(siteUrl, articlePath(r)),
+      title: r.title,
+      publishedAt: toVietnamIso(r.publishedAt),
+    })),
+    { name: siteConfig.name, language: 'vi' },
   );
 }

@@ -1,12 +1,17 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getArticleLocation } from '@/db/queries/articles';
+import { loadArticlePage } from '@/db/cached/pages';
 import { parseId } from '@/lib/ids';
 import { articlePath } from '@/lib/urls';
+
+export const revalidate = 300;
+export function generateStaticParams() {
+  return [];
+}
 
 /** `/news/<category>/<id>` without a slug: send readers and crawlers to the canonical URL. */
 export default async function ArticleWithoutSlug({ params }: PageProps<'/news/[categoryId]/[articleId]'>) {
   const id = parseId((await params).articleId);
-  const location = id === null ? null : getArticleLocation(id);
-  if (!location) notFound();
-  permanentRedirect(articlePath(location));
+  const data = id === null ? null : await loadArticlePage(id);
+  if (!data) notFound();
+  permanentRedirect(articlePath(data.article));
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleKeywords } from '@/components/article/article-keywords';
 import { MostRead } from '@/components/article/most-read';
@@ -10,9 +9,8 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { ShareButtons } from '@/components/share/share-buttons';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
-import { getArticleDetail, type ArticleDetail } from '@/db/queries/articles';
-import { listMostRead } from '@/db/queries/most-read';
-import { listRelatedArticles } from '@/db/queries/related';
+import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
+import type { ArticleDetail } from '@/db/queries/articles';
 import { getEnv } from '@/env';
 import { toVietnamIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
@@ -24,7 +22,18 @@ import { articlePath, categoryPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]/[articleId]/[slug]'>;
 
-const loadArticle = cache((id: number) => getArticleDetail(id));
+// Rendered on first request, then served from Next's cache until its content changes (the import expires its
+// tags) or 5 minutes pass (docs/decisions/0008-caching.md). The view count in the cached HTML may be behind;
+// ViewCounter shows the live count after hydration.
+export const revalidate = 300;
+export function generateStaticParams() {
+  return [];
+}
+
+async function loadArticle(articleId: string) {
+  const id = parseId(articleId);
+  return id === null ? null : loadArticlePage(id);
+}
 
 function crumbsOf(article: ArticleDetail) {
   return [
@@ -34,9 +43,9 @@ function crumbsOf(article: ArticleDetail) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).articleId);
-  const article = id === null ? null : loadArticle(id);
-  if (!article) return {};
+  const data = await loadArticle((await params).articleId);
+  if (!data) return {};
+  const { article } = data;
   const { siteUrl } = getEnv();
   const lead = article.leadImage;
   return articleMetadata({
@@ -57,15 +66,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { categoryId, articleId, slug } = await params;
-  const id = parseId(articleId);
-  const article = id === null ? null : loadArticle(id);
-  if (!article) notFound();
+  const data = await loadArticle(articleId);
+  if (!data) notFound();
+  const { article, related } = data;
   // The article id alone identifies the article; any other category, slug or spelling of the id
   // (category 0 included, as on the old site) is sent to the one canonical URL.
   if (categoryId !== String(article.categoryId) || slug !== article.slug || articleId !== String(article.id)) {
     permanentRedirect(articlePath(article));
   }
-  const related = listRelatedArticles(article);
   const { siteUrl } = getEnv();
   const crumbs = crumbsOf(article);
   const lead = article.leadImage;
@@ -104,7 +112,7 @@ export default async function ArticlePage({ params }: Props) {
       </article>
       <div className="article-rail">
         <RelatedNews articles={related} />
-        <MostRead items={listMostRead()} />
+        <MostRead items={await loadMostRead()} />
       </div>
     </div>
   );

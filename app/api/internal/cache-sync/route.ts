@@ -1,0 +1,39 @@
+import { timingSafeEqual } from 'node:crypto';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { latestInvalidationId, listInvalidationsAfter } from '@/db/queries/cache-invalidations';
+import { json, jsonError } from '@/lib/api-response';
+
+export const dynamic = 'force-dynamic';
+
+// Called by server.mjs over loopback, once when the process starts and then every second, with a token only
+// that process knows. It brings this process's cache up to date with the content changes recorded in the
+// database (by the import command or any other process): docs/decisions/0008-caching.md.
+
+export const SYNC_TOKEN_HEADER = 'x-portal-sync-token';
+
+// The newest change this process has applied; null until the first call.
+let applied: number | null = null;
+
+function authorised(request: Request): boolean {
+  const expected = process.env.PORTAL_CACHE_SYNC_TOKEN;
+  const given = request.headers.get(SYNC_TOKEN_HEADER);
+  if (!expected || !given || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+export function POST(request: Request) {
+  if (!authorised(request)) return jsonError(404, 'Không tìm thấy.');
+  const latest = latestInvalidationId();
+  if (applied === null || latest < applied) {
+    // First call (or the database was replaced): whatever the cache holds was rendered before this process
+    // started (the build's copy, the disk cache of a previous run), so none of it can be trusted.
+    revalidatePath('/', 'layout');
+    applied = latest;
+    return json({ applied, expired: 'all' });
+  }
+  const changes = listInvalidationsAfter(applied);
+  const tags = new Set(changes.flatMap((change) => change.tags));
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  applied = changes.at(-1)?.id ?? applied;
+  return json({ applied, expired: [...tags] });
+}
