@@ -19,6 +19,15 @@ const SYNC_INTERVAL_MS = 1_000;
 const syncToken = randomBytes(24).toString('hex');
 process.env.PORTAL_CACHE_SYNC_TOKEN = syncToken;
 
+// Next 16 sends a redirect rendered into the page cache with two identical Location headers (the render's
+// and the cache entry's, both appended); browsers tolerate that, strict clients join them into one bad URL.
+// A response has one Location: appending another replaces it.
+const appendHeader = http.ServerResponse.prototype.appendHeader;
+http.ServerResponse.prototype.appendHeader = function (name, value) {
+  if (String(name).toLowerCase() === 'location') return this.setHeader(name, value);
+  return appendHeader.call(this, name, value);
+};
+
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -30,6 +30,7 @@ function BodyFigure({ image, preload }: { image: BodyImage; preload: boolean }) 
         alt={image.alt}
         sizes="(max-width: 800px) 100vw, 760px"
         preload={preload}
+        fetchPriority={preload ? 'high' : undefined}
       />
       {image.caption || image.credit ? (
         // Alt text rule: the alt describes the photo; when the caption is the same text, the caption is hidden

@@ -35,6 +35,7 @@ export function ArticleCard({ article, headingLevel = 3, variant = 'row', showEx
             alt={article.image.alt}
             sizes={SIZES[variant]}
             preload={preloadImage}
+            fetchPriority={preloadImage ? 'high' : undefined}
           />
         </Link>
       ) : null}

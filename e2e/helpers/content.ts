@@ -11,6 +11,18 @@ export const E2E_ENV = { DATABASE_URL: 'file:data/e2e.db', MEDIA_DIR: 'data/e2e-
  * would. Returns the command's output; throws (with that output) if the command fails.
  */
 export function importDocuments(documents: Array<{ name: string; content: unknown }>): string {
+  const output = runImport(documents);
+  // The server applies recorded content changes to its cache every second (server.mjs): wait for that, so
+  // the next request sees the change.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CACHE_SYNC_WAIT_MS);
+  return output;
+}
+
+/** Longer than the server's cache sync interval (1 s) plus the time a sync takes. */
+export const CACHE_SYNC_WAIT_MS = 1_500;
+
+/** The import alone, without waiting for the server to apply it (for tests that time that). */
+export function runImport(documents: Array<{ name: string; content: unknown }>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-import-'));
   try {
     for (const doc of documents) {
