@@ -2,12 +2,17 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { StoredBlock } from '@/lib/content-schema';
 
-export const categories = sqliteTable('categories', {
-  id: integer('id').primaryKey(),
-  name: text('name').notNull(),
-  position: integer('position').notNull().default(0),
-  description: text('description'),
-});
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    description: text('description'),
+  },
+  // The menu order (position, then id): read in index order, never sorted.
+  (t) => [index('categories_position_idx').on(t.position)],
+);
 
 export const images = sqliteTable(
   'images',
@@ -69,10 +74,16 @@ export const articleKeywords = sqliteTable(
       .notNull()
       .references(() => keywords.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
+    // Copies of the article's columns, kept right by the triggers of migration 0006 whoever writes articles or
+    // links, so that keyword pages and related news are answered from the index below without reading article
+    // rows (docs/decisions/0008). `publishedAt` is null while the article is not published.
+    categoryId: integer('category_id'),
+    publishedAt: integer('published_at', { mode: 'timestamp' }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.keywordId] }),
-    index('article_keywords_keyword_idx').on(t.keywordId, t.articleId),
+    // A keyword's published articles newest first (keyword pages), and the category of each (related news).
+    index('article_keywords_keyword_published_idx').on(t.keywordId, t.publishedAt, t.articleId, t.categoryId),
   ],
 );
 

@@ -22,3 +22,34 @@ export function useThrowawayDatabase(): { db: Db; dir: string; cleanup: () => vo
 export function insertCategories(db: Db, rows: Array<{ id: number; name: string }>): void {
   db.insert(categories).values(rows).run();
 }
+
+export type RecordedStatement = { sql: string; params: unknown[] };
+
+/**
+ * Records every statement executed on `db` (its SQL and parameters, in order) while `during` runs. Install it
+ * before the code under test prepares anything: statements prepared earlier are not seen.
+ */
+export function recordStatements(db: Db): { during: (run: () => void) => RecordedStatement[] } {
+  const sqlite = db.$client;
+  const prepare = sqlite.prepare.bind(sqlite);
+  let sink: RecordedStatement[] | null = null;
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      Object.assign(statement, { [method]: (...params: unknown[]) => (sink?.push({ sql: source, params }), original(...params)) });
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+  return {
+    during(run) {
+      sink = [];
+      try {
+        run();
+        return sink;
+      } finally {
+        sink = null;
+      }
+    },
+  };
+}

@@ -1,17 +1,17 @@
-import { asc, gt, lt, max } from 'drizzle-orm';
+import { asc, gt, lte, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { cacheInvalidations } from '@/db/schema';
 
-// Rows older than this are pruned: a process that starts expires its whole cache anyway, and a running
-// one reads new rows every second.
-const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+// Only the newest rows are kept: a process that starts expires its whole cache anyway, and a running one
+// reads new rows every second.
+const KEEP_ROWS = 10_000;
 
 /** Call inside the transaction that changes content, with the tags the change expires. */
 export function recordInvalidation(tags: readonly string[], now = new Date()): void {
   if (tags.length === 0) return;
   const db = getDb();
-  db.insert(cacheInvalidations).values({ tags: [...new Set(tags)], createdAt: now }).run();
-  db.delete(cacheInvalidations).where(lt(cacheInvalidations.createdAt, new Date(now.getTime() - KEEP_MS))).run();
+  const { id } = db.insert(cacheInvalidations).values({ tags: [...new Set(tags)], createdAt: now }).returning({ id: cacheInvalidations.id }).get();
+  db.delete(cacheInvalidations).where(lte(cacheInvalidations.id, id - KEEP_ROWS)).run();
 }
 
 /** The id of the newest change (0 when there is none): a process starts reading after it. */

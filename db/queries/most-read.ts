@@ -8,12 +8,28 @@ export type MostReadItem = { id: number; categoryId: number; slug: string; title
 const WINDOW_DAYS = 30;
 const REFRESH_MS = 60_000;
 
-function topByViews(limit: number, { since, exclude }: { since?: Date; exclude: number[] }): MostReadItem[] {
+const columns = { id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, views: articleViews.views };
+
+// Each query starts from its small side, fixed with CROSS JOIN (SQLite keeps the written order of a CROSS JOIN):
+// the last 30 days from the articles' publication index, all time from the top of the views index, stopping
+// as soon as it has enough published articles.
+function topRecent(limit: number, since: Date): MostReadItem[] {
   return getDb()
-    .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, title: articles.title, views: articleViews.views })
+    .select(columns)
+    .from(articles)
+    .crossJoin(articleViews)
+    .where(and(isPublished, gte(articles.publishedAt, since), eq(articleViews.articleId, articles.id)))
+    .orderBy(desc(articleViews.views), desc(articles.publishedAt))
+    .limit(limit)
+    .all();
+}
+
+function topAllTime(limit: number, exclude: number[]): MostReadItem[] {
+  return getDb()
+    .select(columns)
     .from(articleViews)
-    .innerJoin(articles, eq(articles.id, articleViews.articleId))
-    .where(and(isPublished, since ? gte(articles.publishedAt, since) : undefined, exclude.length ? notInArray(articles.id, exclude) : undefined))
+    .crossJoin(articles)
+    .where(and(eq(articles.id, articleViews.articleId), isPublished, exclude.length ? notInArray(articles.id, exclude) : undefined))
     .orderBy(desc(articleViews.views), desc(articles.publishedAt))
     .limit(limit)
     .all();
@@ -22,9 +38,9 @@ function topByViews(limit: number, { since, exclude }: { since?: Date; exclude: 
 /** The most read articles published in the last 30 days, topped up from all time when there are too few. */
 export function computeMostRead(limit = 5, now = new Date()): MostReadItem[] {
   const since = new Date(now.getTime() - WINDOW_DAYS * 24 * 60 * 60 * 1000);
-  const recent = topByViews(limit, { since, exclude: [] });
+  const recent = topRecent(limit, since);
   if (recent.length >= limit) return recent;
-  return [...recent, ...topByViews(limit - recent.length, { exclude: recent.map((a) => a.id) })];
+  return [...recent, ...topAllTime(limit - recent.length, recent.map((a) => a.id))];
 }
 
 // Kept for a minute per process: pages show it without a query of their own most of the time.

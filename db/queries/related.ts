@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleKeywords, articles, images } from '@/db/schema';
 import { isPublished, selectTeasers, teaserColumns, toTeaser, type ArticleTeaser } from '@/db/queries/teasers';
@@ -7,8 +7,9 @@ export const RELATED_LIMIT = 6;
 
 /**
  * Other published articles ranked by the number of keywords shared with `article`, then same category,
- * then newest. Built from indexed look-ups (keyword join, then category, then latest) rather than a
- * score over every article, so it stays fast on a large archive.
+ * then newest. The ranking reads only the index on article_keywords (which carries each link's category and
+ * publication date), so only the articles finally shown are read; then the same category and the latest fill
+ * the list from their own indexes.
  */
 export function listRelatedArticles(
   article: { id: number; categoryId: number },
@@ -19,17 +20,27 @@ export function listRelatedArticles(
     .select({ id: articleKeywords.keywordId })
     .from(articleKeywords)
     .where(eq(articleKeywords.articleId, article.id));
-  const shared = count(articleKeywords.keywordId);
-  const sameCategory = sql<number>`(${articles.categoryId} = ${article.categoryId})`;
+  const ranked = db
+    .select({
+      id: articleKeywords.articleId,
+      shared: count().as('shared'),
+      sameCategory: sql<number>`max(${articleKeywords.categoryId} = ${article.categoryId})`.as('same_category'),
+      publishedAt: max(articleKeywords.publishedAt).as('published'),
+    })
+    .from(articleKeywords)
+    .where(and(inArray(articleKeywords.keywordId, ownKeywords), isNotNull(articleKeywords.publishedAt), ne(articleKeywords.articleId, article.id)))
+    .groupBy(articleKeywords.articleId)
+    .orderBy(desc(sql`shared`), desc(sql`same_category`), desc(sql`published`), desc(articleKeywords.articleId))
+    .limit(limit)
+    .as('ranked');
+  // CROSS JOIN: from the six ranked ids to their articles, never the other way round.
   const byKeywords = db
     .select(teaserColumns)
-    .from(articleKeywords)
-    .innerJoin(articles, eq(articles.id, articleKeywords.articleId))
+    .from(ranked)
+    .crossJoin(articles)
     .leftJoin(images, eq(images.id, articles.leadImageId))
-    .where(and(inArray(articleKeywords.keywordId, ownKeywords), ne(articles.id, article.id), isPublished))
-    .groupBy(articles.id)
-    .orderBy(desc(shared), desc(sameCategory), desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
+    .where(and(eq(articles.id, ranked.id), isPublished))
+    .orderBy(desc(ranked.shared), desc(ranked.sameCategory), desc(ranked.publishedAt), desc(ranked.id))
     .all()
     .map(toTeaser);
 

@@ -488,7 +488,10 @@ export function generateDemoArticles(db: Db, { count, seed = 1, startId = 1_000_
     `INSERT INTO articles (id, category_id, slug, title, sapo, body, byline, lead_image_id, status, published_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?)`,
   );
-  const insertKeyword = sqlite.prepare('INSERT INTO article_keywords (article_id, keyword_id, position) VALUES (?, ?, ?)');
+  // With the article's copies (see migration 0006), which spares the trigger an UPDATE per link.
+  const insertKeyword = sqlite.prepare(
+    'INSERT INTO article_keywords (article_id, keyword_id, position, category_id, published_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertViews = sqlite.prepare('INSERT INTO article_views (article_id, views) VALUES (?, ?)');
 
   const span = DEMO_DATE_RANGE.to - DEMO_DATE_RANGE.from;
@@ -514,7 +517,7 @@ export function generateDemoArticles(db: Db, { count, seed = 1, startId = 1_000_
       slugs.add(slug);
       insertArticle.run(id, cats[c]!.id, slug, title, sapo, JSON.stringify(body), byline, imageId, publishedAt, updatedAt);
       const tags = w.keywordSlugs();
-      tags.forEach((s, position) => insertKeyword.run(id, keywordId(s), position));
+      tags.forEach((s, position) => insertKeyword.run(id, keywordId(s), position, cats[c]!.id, publishedAt));
       result.keywordLinks += tags.length;
       insertViews.run(id, Math.floor(r() ** 3 * (MAX_VIEWS + 1)));
       result.inserted++;

@@ -1,0 +1,125 @@
+// npm run bench:queries -- --db data/plans-100k.db [--samples 200] [--seed 1]  (or npx tsx scripts/bench-queries.ts ...)
+// Times every hot query, in process, on random articles, categories and keywords of a generated archive
+// (npm run db:generate-demo -- --articles 100000 --out data/plans-100k.db) and prints a table. A benchmark, not
+// a test. The database is migrated if needed, and the view counter's POST really counts (on this file only).
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
+import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
+import { getCategory, listCategories } from '@/db/queries/categories';
+import { getRssFeed } from '@/db/queries/feeds';
+import { getHomePage } from '@/db/queries/home';
+import { getKeywordBySlug } from '@/db/queries/keywords';
+import { listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
+import { computeMostRead } from '@/db/queries/most-read';
+import { listRelatedArticles } from '@/db/queries/related';
+import { searchArticles } from '@/db/queries/search';
+import { getNewsSitemap, getSitemapPart, getSitemapRoot } from '@/db/queries/sitemap';
+import { getViewCount, recordView } from '@/db/queries/views';
+import { DEMO_DATE_RANGE, mulberry32 } from '@/db/seed/generate';
+import { parseSearchQuery } from '@/lib/search-query';
+
+const BUDGET_MS = 50;
+const USAGE = 'Usage: npx tsx scripts/bench-queries.ts --db data/plans-100k.db [--samples 200] [--seed 1]';
+
+type Timing = { name: string; wall: number[]; cpu: number[] };
+
+function timed(timing: Timing, run: () => unknown): void {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  run();
+  timing.wall.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  timing.cpu.push((used.user + used.system) / 1000);
+}
+
+function bench(name: string, runs: number, run: (i: number) => unknown): Timing {
+  const timing: Timing = { name, wall: [], cpu: [] };
+  for (let i = 0; i < runs; i++) timed(timing, () => run(i));
+  return timing;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] ?? NaN;
+const p95 = (values: number[]) => sorted(values)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? NaN;
+const ms = (value: number) => value.toFixed(2).padStart(9);
+
+function printTable(title: string, timings: Timing[]): void {
+  console.log(`\n${title}\n${'query'.padEnd(46)}${'runs'.padStart(6)}${'median'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'cpu med'.padStart(9)}${'cpu max'.padStart(9)}  (ms)`);
+  for (const t of timings) {
+    console.log(`${t.name.padEnd(46)}${String(t.wall.length).padStart(6)}${ms(median(t.wall))}${ms(p95(t.wall))}${ms(Math.max(...t.wall))}${ms(median(t.cpu))}${ms(Math.max(...t.cpu))}`);
+  }
+}
+
+function samples(sqlite: Db['$client'], count: number, seed: number) {
+  const pluck = (sql: string) => sqlite.prepare(sql).pluck().all() as number[];
+  const random = mulberry32(seed);
+  const pick = <T>(list: T[]) => Array.from({ length: count }, () => list[Math.floor(random() * list.length)]!);
+  // Articles without repeats: each is read for the first time.
+  const published = pluck(`SELECT id FROM articles WHERE status = 'published'`);
+  const articleIds = [...new Set(Array.from({ length: count * 2 }, () => published[Math.floor(random() * published.length)]!))].slice(0, count);
+  const keywordIds = pick(pluck('SELECT DISTINCT keyword_id FROM article_keywords WHERE published_at IS NOT NULL'));
+  const categoryIds = pick(pluck('SELECT id FROM categories'));
+  const slugs = new Map((sqlite.prepare('SELECT id, slug FROM keywords').all() as Array<{ id: number; slug: string }>).map((k) => [k.id, k.slug]));
+  const pages = Array.from({ length: count }, () => 1 + Math.floor(random() * 5));
+  return { articleIds, keywords: keywordIds.map((id) => ({ id, slug: slugs.get(id)! })), categoryIds, pages };
+}
+
+function articlePages(s: ReturnType<typeof samples>, runs: number): Timing[] {
+  const parts = ['detail (with keywords, photos)', 'related news', 'most read (computed, not cached)', 'category menu'].map(
+    (name) => ({ name: `  ${name}`, wall: [], cpu: [] }) as Timing,
+  );
+  const page: Timing = { name: 'article page: the four together', wall: [], cpu: [] };
+  for (let i = 0; i < runs; i++) {
+    timed(page, () => {
+      let article: ReturnType<typeof getArticleDetail> = null;
+      timed(parts[0]!, () => (article = getArticleDetail(s.articleIds[i]!)));
+      timed(parts[1]!, () => listRelatedArticles(article!));
+      timed(parts[2]!, () => computeMostRead());
+      timed(parts[3]!, () => listCategories());
+    });
+  }
+  return [page, ...parts];
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' } } });
+  if (!values.db) throw new Error(USAGE);
+  const file = path.resolve(values.db);
+  const runs = Number(values.samples ?? 200);
+  const db = openDatabase(file);
+  setProcessDatabase(db);
+  const s = samples(db.$client, runs, Number(values.seed ?? 1));
+  const published = db.$client.prepare(`SELECT count(*) FROM articles WHERE status = 'published'`).pluck().get() as number;
+  const end = new Date(DEMO_DATE_RANGE.to * 1000);
+  const fresh = (i: number) => `https://bench-${i}-${Date.now()}.example.vn`; // caches are keyed by site URL
+
+  printTable(`Article page (${runs} random published articles, each read for the first time)`, articlePages(s, runs));
+  printTable('Other pages and APIs', [
+    bench('article location (old URLs)', runs, (i) => getArticleLocation(s.articleIds[i]!)),
+    bench('view count GET', runs, (i) => getViewCount(s.articleIds[i]!)),
+    bench('view count POST (upsert)', runs, (i) => recordView(s.articleIds[i]!)),
+    bench('most read, last 30 days (end of archive)', runs, () => computeMostRead(5, end)),
+    bench('most read, all-time fallback', runs, () => computeMostRead(5, new Date(Date.UTC(2040, 0, 1)))),
+    bench('home page', runs, () => getHomePage()),
+    bench('latest 20', runs, () => listLatestArticles(20)),
+    bench('category: get + page 1-5 with count', runs, (i) => listCategoryArticles({ categoryId: getCategory(s.categoryIds[i]!)!.id, page: s.pages[i]! })),
+    bench('keyword: by slug + page 1-5 with count', runs, (i) => listKeywordArticles({ keywordId: getKeywordBySlug(s.keywords[i]!.slug)!.id, page: s.pages[i]! })),
+    bench('search (page 1)', 40, (i) => searchArticles({ terms: parseSearchQuery(['hội nghị', 'chùa keo', 'nong thon moi', 'bóng đá'][i % 4]).terms, page: 1 })),
+    bench('RSS, whole site (uncached)', 40, (i) => getRssFeed(fresh(i))),
+    bench('RSS, one category (uncached)', 40, (i) => getRssFeed(fresh(i), s.categoryIds[i]!)),
+    bench('news sitemap (uncached)', 40, (i) => getNewsSitemap(fresh(i), end)),
+  ]);
+  printTable('Sitemaps (rebuilt once per content change)', [
+    bench('sitemap.xml', 3, (i) => getSitemapRoot(fresh(i))),
+    bench('sitemaps/pages.xml', 3, (i) => getSitemapPart(fresh(i), 'pages.xml')),
+    bench('sitemaps/articles-1.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-1.xml')),
+    bench('sitemaps/articles-2.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-2.xml')),
+  ]);
+  console.log(`\n${path.relative(process.cwd(), file)}: ${published.toLocaleString('en-US')} published articles. Budget for a cold article render: ${BUDGET_MS} ms.`);
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}, ${new Date().toISOString()}`);
+  closeDatabase();
+}
+
+main();
