@@ -1,63 +1,32 @@
 // npm run bench:views — throughput of the view counter against a route that does no database work.
 // Builds if needed, starts the production server on a fresh seeded database, then drives both endpoints
 // with autocannon over loopback, alternating, for a fixed time each. A benchmark, not a test.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { bin, hasBuild } from './lib/build.mjs';
+import { describeMachine, machineInfo, runCommand, runLoad, sleep, startServer } from './lib/bench.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ARTICLE = 60431;
-const base = `http://127.0.0.1:${PORT}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
 const dbFile = path.join(dir, 'bench.db');
-const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), VIEW_RATE_LIMIT: '0', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
-
-function sh(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
+const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, MEDIA_DIR: path.join(dir, 'media'), VIEW_RATE_LIMIT: '0', NEXT_TELEMETRY_DISABLED: '1' };
 
 // Timed runs measure throughput. autocannon drops the replies still in flight when a timed run ends, so the
 // exactness check is a separate run of a fixed number of requests, every reply read.
-function run({ title, path: urlPath, method = 'GET', seconds = SECONDS, amount, onCounted }) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections: CONNECTIONS,
-        ...(amount ? { amount } : { duration: seconds }),
-        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) bench' },
-        requests: [
-          {
-            method,
-            path: urlPath,
-            onResponse: onCounted
-              ? (status, body) => {
-                  if (status === 200 && JSON.parse(body).counted) onCounted();
-                }
-              : undefined,
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve({ title, result })),
-    );
-  });
+async function run({ title, path: urlPath, method = 'GET', seconds = SECONDS, amount, onCounted }) {
+  const onResponse = onCounted
+    ? (status, body) => {
+        if (status === 200 && JSON.parse(body).counted) onCounted();
+      }
+    : undefined;
+  const { result } = await runLoad({ base, method, path: urlPath, connections: CONNECTIONS, seconds, amount, onResponse });
+  return { title, result };
 }
 
 const rate = (result) => result.requests.average;
@@ -65,11 +34,11 @@ const rate = (result) => result.requests.average;
 const row = ({ title, result }) =>
   `${title.padEnd(38)} ${rate(result).toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}  errors ${result.errors}`;
 
-sh(process.execPath, ['node_modules/.bin/tsx', 'db/seed/run.ts']);
-if (!fs.existsSync('.next/BUILD_ID')) sh(process.execPath, ['node_modules/.bin/next', 'build']);
-const server = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+await runCommand(process.execPath, [bin('tsx'), 'db/seed/run.ts'], { env });
+if (!hasBuild()) await runCommand(process.execPath, [bin('next'), 'build'], { env });
+const server = await startServer({ port: PORT, env });
+const { base } = server;
 try {
-  await waitFor(`${base}/api/ping`);
   const viewsPath = `/api/articles/${ARTICLE}/views`;
   console.log(`Warm-up 3 s each, then ${ROUNDS} rounds of ${SECONDS} s per endpoint, ${CONNECTIONS} connections, alternating.`);
   await run({ title: 'warm-up', path: '/api/ping', method: 'POST', seconds: 3 });
@@ -87,7 +56,7 @@ try {
     db.close();
     return views;
   };
-  await new Promise((r) => setTimeout(r, 1000)); // let the replies autocannon dropped finish on the server
+  await sleep(1000); // let the replies autocannon dropped finish on the server
   const before = readStored();
   let counted = 0;
   await run({ title: 'exactness', path: viewsPath, method: 'POST', amount: EXACT_REQUESTS, onCounted: () => counted++ });
@@ -106,10 +75,9 @@ try {
   console.log('');
   console.log(`median of ${ROUNDS} rounds: views POST ${views.toFixed(0)} req/s, no-database POST ${ping.toFixed(0)} req/s, ratio ${(views / ping).toFixed(2)} (target >= 0.80)`);
   console.log(`exactness: ${EXACT_REQUESTS} POSTs, ${counted} answered counted, stored count rose by ${stored - before} (API now says ${after}): ${stored - before === counted && after === stored ? 'exact' : 'MISMATCH'}`);
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`machine: ${describeMachine(machineInfo())}, ${new Date().toISOString()}`);
   if (stored - before !== counted || after !== stored) process.exitCode = 1;
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await server.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

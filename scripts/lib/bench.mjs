@@ -1,0 +1,197 @@
+// Shared by the benchmarks (`npm run bench`, `npm run bench:views`): child processes that are always
+// stopped, the production server on a port of our own, autocannon runs that keep every latency, the server's
+// memory, and a description of the machine.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+// A browser's user agent: the view counter ignores bots (isbot) and requests without one.
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const STOP_GRACE_MS = 15_000; // server.mjs itself gives requests in flight 10 s
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Every child we start, so that an error, Ctrl-C or SIGTERM never leaves a server running.
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping ${children.size} child process(es)`);
+    await Promise.all([...children].map(stopProcess));
+    process.exit(code);
+  });
+}
+
+export async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Runs a command to completion with inherited output; rejects unless it exits 0. */
+export function runCommand(command, args, { env = process.env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = track(spawn(command, args, { env, stdio: 'inherit' }));
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+function portAnswers(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts `node server.mjs` (Next runs in that process: its pid is the one serving requests) and waits until
+ * it answers. Refuses a port something else already answers on, so that nobody else's server is measured.
+ */
+export async function startServer({ port, env, logFile }) {
+  if (await portAnswers(port)) throw new Error(`port ${port} is already in use: choose another (--port / BENCH_PORT)`);
+  const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
+  const child = track(
+    spawn(process.execPath, ['server.mjs'], {
+      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', out, logFile ? out : 'inherit'],
+    }),
+  );
+  if (logFile) fs.closeSync(out);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited before answering${logFile ? ` (see ${logFile})` : ''}`);
+    }
+    try {
+      if ((await fetch(`${base}/api/ping`)).ok) return { pid: child.pid, base, stop: () => stopProcess(child) };
+    } catch {}
+    await sleep(100);
+  }
+  await stopProcess(child);
+  throw new Error(`${base} did not answer within 60 s`);
+}
+
+/**
+ * One autocannon run: `seconds` long, or `amount` requests. Keeps the latency of every 2xx answer (ms, from
+ * autocannon's own timing), so that percentiles can be taken over several runs together.
+ */
+export function runLoad({ base, method = 'GET', path, connections, seconds, amount, headers = {}, onResponse }) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        ...(amount ? { amount } : { duration: seconds }),
+        headers: { 'user-agent': BROWSER_UA, ...headers },
+        requests: [{ method, path, onResponse }],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies, seconds: (result.finish - result.start) / 1000 })),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+}
+
+/**
+ * Waits until the server has finished the requests autocannon abandoned when a timed run ended (it drops
+ * the answers in flight, but the server still renders them): three quick pings in a row. Returns the wait.
+ */
+export async function waitForIdle(base, { quickMs = 20, maxMs = 60_000 } = {}) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const started = performance.now();
+  try {
+    for (let quick = 0; quick < 3 && performance.now() - started < maxMs; ) {
+      const { ms } = await timedGet(`${base}/api/ping`, { agent });
+      quick = ms < quickMs ? quick + 1 : 0;
+      if (quick < 3) await sleep(50);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return performance.now() - started;
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export const percentile = (sorted, p) => (sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+
+/** One GET, timed from sending the request to the last byte of the answer. */
+export function timedGet(url, { agent, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(url, { agent, headers: { 'user-agent': BROWSER_UA, ...headers } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.once('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks), ms: performance.now() - started }));
+      response.once('error', reject);
+    });
+    request.once('error', reject);
+  });
+}
+
+const statusField = (pid, field) => {
+  const match = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  return match ? Number(match[1]) : 0;
+};
+
+function childPids(pid) {
+  const tasks = fs.readdirSync(`/proc/${pid}/task`);
+  return tasks.flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+}
+
+/** Resident memory of a process (VmRSS) and its peak (VmHWM), in KiB, with any processes it started. */
+export function readMemory(pid) {
+  const descendants = [];
+  const visit = (parent) => {
+    for (const child of childPids(parent)) {
+      descendants.push(child);
+      visit(child);
+    }
+  };
+  visit(pid);
+  return {
+    pid,
+    rssKiB: statusField(pid, 'VmRSS'),
+    peakKiB: statusField(pid, 'VmHWM'),
+    childPids: descendants,
+    childrenRssKiB: descendants.reduce((sum, child) => sum + statusField(child, 'VmRSS'), 0),
+  };
+}
+
+export function machineInfo() {
+  const cpuModel = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+  return {
+    date: spawnSync('date', ['-u'], { encoding: 'utf8' }).stdout?.trim() || new Date().toUTCString(),
+    iso: new Date().toISOString(),
+    cpus: os.availableParallelism(),
+    cpuModel,
+    ramGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: loadAverage(),
+  };
+}
+
+/** 1, 5 and 15 minute load averages: other work on the machine shows here, and in every figure. */
+export const loadAverage = () => os.loadavg().map((n) => Number(n.toFixed(2)));
+
+export const describeMachine = (m) => `${m.cpus} × ${m.cpuModel}, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
