@@ -1,5 +1,5 @@
-import Image from 'next/image';
 import type { ReactNode } from 'react';
+import { Photo } from '@/components/ui/photo';
 import type { BodyImage, RenderBlock } from '@/db/queries/articles';
 import type { Span } from '@/lib/content-schema';
 
@@ -23,7 +23,7 @@ function InlineSpan({ span }: { span: Span }) {
 function BodyFigure({ image, preload }: { image: BodyImage; preload: boolean }) {
   return (
     <figure className="article-figure">
-      <Image
+      <Photo
         src={image.src}
         width={image.width}
         height={image.height}

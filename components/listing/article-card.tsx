@@ -1,7 +1,7 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleTeaser } from '@/db/queries/teasers';
 import { DateTime } from '@/components/ui/date-time';
+import { Photo } from '@/components/ui/photo';
 import { excerpt } from '@/lib/text';
 import { articlePath } from '@/lib/urls';
 
@@ -28,7 +28,7 @@ export function ArticleCard({ article, headingLevel = 3, variant = 'row', showEx
     <article className={`card card--${variant}`}>
       {article.image ? (
         <Link href={href} className="card__image" tabIndex={-1} aria-hidden="true">
-          <Image
+          <Photo
             src={article.image.src}
             width={article.image.width}
             height={article.image.height}
