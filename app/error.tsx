@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 
 /** Shown inside the site's layout when a page fails to render. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset}>
           Thử lại
         </button>{' '}
-        hoặc <Link href="/">về trang chủ</Link>.
+        hoặc <a href="/">về trang chủ</a>.
       </p>
     </section>
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 
 /** Last resort when even the layout fails: a plain Vietnamese page with its own document. */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,7 +11,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <button type="button" onClick={reset}>
           Thử lại
         </button>{' '}
-        <Link href="/">Về trang chủ</Link>
+        <a href="/">Về trang chủ</a>
       </body>
     </html>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Không tìm thấy trang', robots: { index: false } };
 
@@ -9,7 +8,7 @@ export default function NotFound() {
       <h1>Không tìm thấy trang</h1>
       <p>Trang bạn tìm không tồn tại, đã bị gỡ hoặc đường dẫn chưa đúng.</p>
       <p>
-        <Link href="/">Về trang chủ</Link> để đọc tin mới nhất.
+        <a href="/">Về trang chủ</a> để đọc tin mới nhất.
       </p>
     </section>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { MostRead } from '@/components/article/most-read';
 import { ArticleCard } from '@/components/listing/article-card';
@@ -58,7 +57,7 @@ export default async function HomePage() {
       {sections.map(({ category, articles }) => (
         <section key={category.id} className="home-section" aria-labelledby={`chuyen-muc-${category.id}`}>
           <h2 id={`chuyen-muc-${category.id}`} className="section-title">
-            <Link href={categoryPath(category.id)}>{category.name}</Link>
+            <a href={categoryPath(category.id)}>{category.name}</a>
           </h2>
           <ul className="home-section__list">
             {articles.map((article) => (

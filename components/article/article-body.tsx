@@ -1,5 +1,5 @@
-import Image from 'next/image';
 import type { ReactNode } from 'react';
+import { Photo } from '@/components/ui/photo';
 import type { BodyImage, RenderBlock } from '@/db/queries/articles';
 import type { Span } from '@/lib/content-schema';
 
@@ -23,14 +23,13 @@ function InlineSpan({ span }: { span: Span }) {
 function BodyFigure({ image, preload }: { image: BodyImage; preload: boolean }) {
   return (
     <figure className="article-figure">
-      <Image
+      <Photo
         src={image.src}
         width={image.width}
         height={image.height}
         alt={image.alt}
         sizes="(max-width: 800px) 100vw, 760px"
         preload={preload}
-        fetchPriority={preload ? 'high' : undefined}
       />
       {image.caption || image.credit ? (
         // Alt text rule: the alt describes the photo; when the caption is the same text, the caption is hidden

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Keyword } from '@/db/queries/keywords';
 import { keywordPath } from '@/lib/urls';
 
@@ -11,7 +10,7 @@ export function ArticleKeywords({ keywords }: { keywords: Keyword[] }) {
       <ul>
         {keywords.map((keyword) => (
           <li key={keyword.id}>
-            <Link href={keywordPath(keyword.slug)}>{keyword.name}</Link>
+            <a href={keywordPath(keyword.slug)}>{keyword.name}</a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,4 @@
 import '@/components/search/search.css';
-import Link from 'next/link';
 import type { MostReadItem } from '@/db/queries/most-read';
 import { formatViews } from '@/lib/text';
 import { articlePath } from '@/lib/urls';
@@ -13,7 +12,7 @@ export function MostRead({ items }: { items: MostReadItem[] }) {
       <ol>
         {items.map((item) => (
           <li key={item.id}>
-            <Link href={articlePath(item)}>{item.title}</Link>
+            <a href={articlePath(item)}>{item.title}</a>
             <span className="most-read__views">{formatViews(item.views)}</span>
           </li>
         ))}

@@ -1,7 +1,7 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { formatViews } from '@/lib/text';
 
 type ViewsResponse = { id: number; views: number; counted?: boolean };
@@ -36,31 +36,26 @@ async function callViews(id: number, method: 'GET' | 'POST'): Promise<ViewsRespo
 /**
  * Shows the count from the HTML at once, then reports this view (or, if this browser already counted the
  * article recently, just reads the current count), so a page served from any cache still shows a fresh number.
+ * One mutation does either, so the page needs no query observer code: docs/decisions/0010-page-weight-budget.md.
  */
 export function ViewCounter({ articleId, initialViews }: { articleId: number; initialViews: number }) {
-  // Decided once, in the browser (on the server there is no storage and nothing is fetched).
-  const [alreadyCounted] = useState(() => typeof window !== 'undefined' && countedRecently(articleId));
   const started = useRef(false);
-  const count = useMutation({
-    mutationFn: () => callViews(articleId, 'POST'),
+  const report = useMutation({
+    mutationFn: (alreadyCounted: boolean) => callViews(articleId, alreadyCounted ? 'GET' : 'POST'),
     onSuccess: (data) => {
       if (data.counted) rememberCounted(articleId);
     },
   });
-  const read = useQuery({
-    queryKey: ['views', articleId],
-    queryFn: () => callViews(articleId, 'GET'),
-    enabled: alreadyCounted,
-  });
 
-  const { mutate } = count;
+  const { mutate } = report;
   useEffect(() => {
-    if (alreadyCounted || started.current) return; // React may run effects twice in development
+    if (started.current) return; // React may run effects twice in development
     started.current = true;
-    mutate();
-  }, [alreadyCounted, mutate]);
+    // Decided here, in the browser: on the server there is no storage and nothing is sent.
+    mutate(countedRecently(articleId));
+  }, [articleId, mutate]);
 
-  const views = count.data?.views ?? read.data?.views ?? initialViews;
+  const views = report.data?.views ?? initialViews;
   // No live region: a screen reader reads the count with the page, not again on every update.
   return <span className="article__views">{formatViews(views)}</span>;
 }

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-import { MenuCloser } from '@/components/layout/menu-closer.client';
 import { ReaderControls } from '@/components/reader/reader-controls.client';
 import { SearchForm } from '@/components/search/search-form';
 import { siteConfig } from '@/config/site';
@@ -11,14 +9,14 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <Link href="/" className="site-logo">
+        <a href="/" className="site-logo">
           {/* eslint-disable-next-line @next/next/no-img-element -- a tiny SVG needs no optimisation */}
           <img src={siteConfig.logo.src} width={siteConfig.logo.width} height={siteConfig.logo.height} alt="" />
           <span>
             <span className="site-logo__name">{siteConfig.name}</span>
             <span className="site-logo__full">{siteConfig.fullName}</span>
           </span>
-        </Link>
+        </a>
         <SearchForm />
         <div className="site-header__reader">
           <ReaderControls />
@@ -31,15 +29,14 @@ export async function SiteHeader() {
           <summary className="category-nav__toggle">Chuyên mục</summary>
           <ul className="category-nav__list">
             <li>
-              <Link href="/">Trang chủ</Link>
+              <a href="/">Trang chủ</a>
             </li>
             {categories.map((category) => (
               <li key={category.id}>
-                <Link href={categoryPath(category.id)}>{category.name}</Link>
+                <a href={categoryPath(category.id)}>{category.name}</a>
               </li>
             ))}
           </ul>
-          <MenuCloser />
         </details>
       </nav>
     </header>

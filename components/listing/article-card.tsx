@@ -1,7 +1,6 @@
-import Image from 'next/image';
-import Link from 'next/link';
 import type { ArticleTeaser } from '@/db/queries/teasers';
 import { DateTime } from '@/components/ui/date-time';
+import { Photo } from '@/components/ui/photo';
 import { excerpt } from '@/lib/text';
 import { articlePath } from '@/lib/urls';
 
@@ -27,21 +26,20 @@ export function ArticleCard({ article, headingLevel = 3, variant = 'row', showEx
   return (
     <article className={`card card--${variant}`}>
       {article.image ? (
-        <Link href={href} className="card__image" tabIndex={-1} aria-hidden="true">
-          <Image
+        <a href={href} className="card__image" tabIndex={-1} aria-hidden="true">
+          <Photo
             src={article.image.src}
             width={article.image.width}
             height={article.image.height}
             alt={article.image.alt}
             sizes={SIZES[variant]}
             preload={preloadImage}
-            fetchPriority={preloadImage ? 'high' : undefined}
           />
-        </Link>
+        </a>
       ) : null}
       <div className="card__text">
         <Heading className="card__title">
-          <Link href={href}>{article.title}</Link>
+          <a href={href}>{article.title}</a>
         </Heading>
         <p className="card__meta">
           <DateTime date={article.publishedAt} />

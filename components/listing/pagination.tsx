@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 type Props = { page: number; pageCount: number; pathFor: (page: number) => string };
 
@@ -13,9 +12,9 @@ export function Pagination({ page, pageCount, pathFor }: Props) {
       <ul>
         {page > 1 ? (
           <li>
-            <Link href={pathFor(page - 1)} rel="prev">
+            <a href={pathFor(page - 1)} rel="prev">
               ‹ Trang trước
-            </Link>
+            </a>
           </li>
         ) : null}
         {pages.map((p) => (
@@ -23,17 +22,17 @@ export function Pagination({ page, pageCount, pathFor }: Props) {
             {p === page ? (
               <span aria-current="page">{p}</span>
             ) : (
-              <Link href={pathFor(p)} aria-label={`Trang ${p}`}>
+              <a href={pathFor(p)} aria-label={`Trang ${p}`}>
                 {p}
-              </Link>
+              </a>
             )}
           </li>
         ))}
         {page < pageCount ? (
           <li>
-            <Link href={pathFor(page + 1)} rel="next">
+            <a href={pathFor(page + 1)} rel="next">
               Trang sau ›
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchHit } from '@/db/queries/search';
 import { DateTime } from '@/components/ui/date-time';
 import { articlePath, categoryPath } from '@/lib/urls';
@@ -10,10 +9,10 @@ export function SearchResults({ hits, start }: { hits: SearchHit[]; start: numbe
       {hits.map((hit) => (
         <li key={hit.id}>
           <h2 className="search-results__title">
-            <Link href={articlePath(hit)}>{hit.title}</Link>
+            <a href={articlePath(hit)}>{hit.title}</a>
           </h2>
           <p className="card__meta">
-            <DateTime date={hit.publishedAt} /> · <Link href={categoryPath(hit.categoryId)}>{hit.categoryName}</Link>
+            <DateTime date={hit.publishedAt} /> · <a href={categoryPath(hit.categoryId)}>{hit.categoryName}</a>
           </p>
           <p className="search-results__snippet">
             {hit.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}

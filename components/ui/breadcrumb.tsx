@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export type Crumb = { name: string; href: string };
 
@@ -9,7 +8,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
       <ol>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href}>{item.name}</Link>
+            <a href={item.href}>{item.name}</a>
           </li>
         ))}
       </ol>
