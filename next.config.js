@@ -12,6 +12,10 @@ const nextConfig = {
   // are refreshed for at most this long; the Cache-Control header says the same to CDNs and reverse proxies:
   // `s-maxage=300, stale-while-revalidate=3300`. Content changes expire pages at once through cache tags.
   expireTime: 3600,
+  // Each of Next's two in-memory caches (rendered pages, "use cache" data) keeps at most this much; pages that
+  // fall out are read back from the disk cache. Sized to sit well inside the server's heap limit
+  // (scripts/lib/server-process.mjs).
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   experimental: {
     // "use cache" + cacheTag for the data each page shows, without Cache Components (which cannot cache a
     // page whose params are only known at request time without a database at build time): see

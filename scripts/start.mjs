@@ -1,6 +1,7 @@
 // npm start: migrate and seed an empty database, build when the sources changed, then serve on PORT
 // (server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
+import { SERVER_ARGS } from './lib/server-process.mjs';
 import { bin, isBuildCurrent, markBuilt, sourceHash } from './lib/build.mjs';
 
 // Nothing is sent to other hosts: Next's anonymous telemetry stays off unless asked for.
@@ -20,6 +21,6 @@ if (!isBuildCurrent(hash)) {
   markBuilt(hash);
 }
 
-const server = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const server = spawn(process.execPath, SERVER_ARGS, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
+import { cache } from 'react';
 import { getArticleDetail } from '@/db/queries/articles';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { getHomePage } from '@/db/queries/home';
@@ -13,13 +14,14 @@ import { articleTag, categoryTag, HOME_TAG, keywordTag, MENU_TAG, MOST_READ_TAG 
 // rendered from these carries their tags, so a content change (see lib/cache-tags.ts) expires exactly
 // the pages that show what changed. Besides the tags, everything is re-read at most every 5 minutes:
 // that is how new articles reach other articles' related rails and how "most read" moves.
-// docs/decisions/0008-caching.md explains the design.
+// docs/decisions/0008-caching.md explains the design. Loaders that a page's metadata and body both call are
+// also memoised per request (React `cache`), so the second call does not even decode the cached copy.
 
 /** Cache lifetime of page data (and so of the pages): fresh 5 minutes, then refreshed in the background. */
 export const PAGE_CACHE_LIFE = { stale: 300, revalidate: 300, expire: 3600 } as const;
 
 /** The article and its related rail; null when there is no such published article. */
-export async function loadArticlePage(id: number) {
+async function loadArticlePageCached(id: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(articleTag(id));
@@ -32,7 +34,7 @@ export async function loadArticlePage(id: number) {
 }
 
 /** One page of a category's listing; null for an unknown category. */
-export async function loadCategoryPage(categoryId: number, page: number) {
+async function loadCategoryPageCached(categoryId: number, page: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(categoryTag(categoryId));
@@ -42,7 +44,7 @@ export async function loadCategoryPage(categoryId: number, page: number) {
 }
 
 /** One page of a keyword's listing; null for an unknown keyword. */
-export async function loadKeywordPage(slug: string, page: number) {
+async function loadKeywordPageCached(slug: string, page: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(keywordTag(slug));
@@ -73,3 +75,7 @@ export async function loadMostRead() {
   cacheTag(MOST_READ_TAG);
   return listMostRead();
 }
+
+export const loadArticlePage = cache(loadArticlePageCached);
+export const loadCategoryPage = cache(loadCategoryPageCached);
+export const loadKeywordPage = cache(loadKeywordPageCached);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { SERVER_ARGS } from '../../scripts/lib/server-process.mjs';
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
@@ -8,7 +9,7 @@ export type RunningServer = { url: string; process: ChildProcess; stop: () => Pr
  * second process on the same database file, or one with a rate limit. Resolves once it answers.
  */
 export async function startServer({ port, env }: { port: number; env: Record<string, string> }): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['server.mjs'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

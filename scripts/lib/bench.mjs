@@ -2,6 +2,7 @@
 // stopped, the production server on a port of our own, autocannon runs that keep every latency, the server's
 // memory, and a description of the machine.
 import { spawn, spawnSync } from 'node:child_process';
+import { SERVER_ARGS } from './server-process.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -69,7 +70,7 @@ export async function startServer({ port, env, logFile }) {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: choose another (--port / BENCH_PORT)`);
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
   const child = track(
-    spawn(process.execPath, ['server.mjs'], {
+    spawn(process.execPath, SERVER_ARGS, {
       env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', out, logFile ? out : 'inherit'],
     }),
