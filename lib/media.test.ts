@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cropName, cropSize, MEDIA_NAME, storedMediaName } from '@/lib/media';
+import { cropName, cropSize, limitSrcSet, MEDIA_NAME, storedMediaName } from '@/lib/media';
 import { slugify } from '@/lib/vietnamese';
 
 test('stored names are slugged, content-addressed and keep a normalised extension', () => {
@@ -29,4 +29,18 @@ test('structured-data crops are 1200 px wide with their aspect when the source a
 test('a small source is never upscaled for structured data', () => {
   assert.deepEqual(cropSize('16x9', { width: 1024, height: 768 }), { width: 1024, height: 576 });
   assert.deepEqual(cropSize('1x1', { width: 900, height: 1200 }), { width: 900, height: 900 });
+});
+
+const srcSet = [160, 320, 640, 1280].map((w) => `/_next/image?url=%2Fmedia%2Fa.jpg&w=${w}&q=75 ${w}w`).join(', ');
+
+test('limitSrcSet keeps the candidates up to the widest a layout can use, and the widest kept becomes src', () => {
+  assert.deepEqual(limitSrcSet(srcSet, 700), {
+    srcSet: [160, 320, 640].map((w) => `/_next/image?url=%2Fmedia%2Fa.jpg&w=${w}&q=75 ${w}w`).join(', '),
+    src: '/_next/image?url=%2Fmedia%2Fa.jpg&w=640&q=75',
+  });
+});
+
+test('limitSrcSet always keeps the narrowest candidate, and leaves a srcset it cannot read alone', () => {
+  assert.equal(limitSrcSet(srcSet, 100)?.srcSet, '/_next/image?url=%2Fmedia%2Fa.jpg&w=160&q=75 160w');
+  assert.equal(limitSrcSet('/a.jpg 1x, /b.jpg 2x', 700), null);
 });

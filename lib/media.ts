@@ -36,3 +36,14 @@ export function cropSize(variant: CropVariant, source: { width: number; height: 
   const width = Math.min(TARGET_WIDTH, widest);
   return { width, height: Math.round(width / aspect) };
 }
+
+/** The `srcset` candidates up to `maxWidth` (at least the narrowest one), and the widest kept as `src`. */
+export function limitSrcSet(srcSet: string, maxWidth: number): { srcSet: string; src: string } | null {
+  const candidates = srcSet.split(', ').map((candidate) => {
+    const [url = '', descriptor = ''] = candidate.split(' ');
+    return { url, width: /^\d+w$/.test(descriptor) ? Number.parseInt(descriptor, 10) : NaN, candidate };
+  });
+  if (candidates.some((c) => !c.url || Number.isNaN(c.width))) return null;
+  const kept = candidates.filter((c, i) => i === 0 || c.width <= maxWidth);
+  return { srcSet: kept.map((c) => c.candidate).join(', '), src: kept.at(-1)!.url };
+}

@@ -130,25 +130,33 @@ function runLine(label, run) {
 // ---------------------------------------------------------------------------------------------------------
 // Measuring
 
-/** Warm-up, then `rounds` rounds of the targets one after the other; per target: mean req/s, p50/p99 over all rounds. */
-async function benchTargets({ base, keys, settings }) {
-  const load = (key, seconds) =>
+/**
+ * Warm-up, then `rounds` rounds of the targets one after the other; per target: mean req/s, p50/p99 over all
+ * rounds. With several servers, each round runs the targets on each server in turn, so that all of them are
+ * measured in the same minutes (what the machine is doing otherwise changes from minute to minute).
+ */
+async function benchTargets({ servers, keys, settings }) {
+  const load = (base, key, seconds) =>
     runLoad({ base, method: TARGETS[key].method, path: TARGETS[key].path, connections: settings.connections, seconds, headers: PAGE_HEADERS });
   console.log(`  warm-up: ${settings.warmup} s per target, not measured`);
-  for (const key of keys) {
-    await load(key, settings.warmup);
-    await waitForIdle(base);
-  }
-  const runs = Object.fromEntries(keys.map((key) => [key, []]));
-  for (let round = 1; round <= settings.rounds; round++) {
+  for (const { base } of servers) {
     for (const key of keys) {
-      const run = await load(key, settings.duration);
-      run.drainMs = await waitForIdle(base);
-      runs[key].push(run);
-      console.log(runLine(`${TARGETS[key].label} #${round}`, run));
+      await load(base, key, settings.warmup);
+      await waitForIdle(base);
     }
   }
-  return Object.fromEntries(keys.map((key) => [key, summarize(key, runs[key])]));
+  const runs = servers.map(() => Object.fromEntries(keys.map((key) => [key, []])));
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const [index, { base, name }] of servers.entries()) {
+      for (const key of keys) {
+        const run = await load(base, key, settings.duration);
+        run.drainMs = await waitForIdle(base);
+        runs[index][key].push(run);
+        console.log(runLine(`${name ? `${name}: ` : ''}${TARGETS[key].label} #${round}`, run));
+      }
+    }
+  }
+  return runs.map((perKey) => Object.fromEntries(keys.map((key) => [key, summarize(key, perKey[key])])));
 }
 
 function summarize(key, runs) {
@@ -299,33 +307,47 @@ async function mainBenchmark(settings) {
   try {
     await checkTargets(server.base, ['a', 'b', 'c', 'd']);
     console.log(`\nMain benchmark (seeded database, server pid ${server.pid}, ${server.base}):`);
-    const targets = await benchTargets({ base: server.base, keys: ['a', 'b', 'c', 'd'], settings });
+    const [targets] = await benchTargets({ servers: [server], keys: ['a', 'b', 'c', 'd'], settings });
     return { targets, memory: readMemory(server.pid) };
   } finally {
     await server.stop();
   }
 }
 
-async function growthBenchmark(size, settings) {
-  const file = await ensureGenerated(size, settings.regen);
-  const articles = pickColdArticles(file, WARMUP_ARTICLES + COLD_ARTICLES);
-  const label = size >= 1000 ? `${size / 1000}k` : String(size);
-  const server = await startServer({ port: settings.port, env: serverEnv(file), logFile: path.join(BENCH_DIR, `server-${label}.log`) });
+/**
+ * Cost growth: a server on each generated database, both running at once. First the cold renders on each (no
+ * page of theirs has been asked for yet), then the article, static file and category page, alternating
+ * between the two servers round by round, so that both are measured under the same conditions.
+ */
+async function growthBenchmarks(settings) {
+  const servers = [];
   try {
-    console.log(`\nCost growth, ${fmt(size)} generated articles (${path.relative(process.cwd(), file)}, server pid ${server.pid}):`);
-    // Before anything else on this server: no article has been asked for yet.
-    const cold = await coldRenders(server.base, articles);
-    console.log(
-      `  cold renders of ${cold.articles.length} articles never requested (ids ${cold.articles.map((a) => a.id).join(', ')}):\n` +
-        `    ${cold.articles.map((a) => fmt(a.ms, 1)).join(', ')} ms\n` +
-        `    median ${ms(cold.median)}, max ${ms(cold.max)}; before them, ${WARMUP_ARTICLES} other articles warmed up the new process, not counted: ` +
-        `the first (loads the route) ${ms(cold.routeLoad.ms)}, then ${cold.warmup.map((a) => fmt(a.ms, 1)).join(', ')} ms`,
-    );
-    await checkTargets(server.base, ['a', 'b', 'c']);
-    const targets = await benchTargets({ base: server.base, keys: ['a', 'b', 'c'], settings });
-    return { size, database: path.relative(process.cwd(), file), cold, targets, memory: readMemory(server.pid) };
+    for (const [index, size] of GROWTH_SIZES.entries()) {
+      const file = await ensureGenerated(size, settings.regen);
+      const label = size >= 1000 ? `${size / 1000}k` : String(size);
+      const port = settings.port + 1 + index;
+      const server = await startServer({ port, env: serverEnv(file), logFile: path.join(BENCH_DIR, `server-${label}.log`) });
+      servers.push({ ...server, size, file, name: `${fmt(size)} articles`, articles: pickColdArticles(file, WARMUP_ARTICLES + COLD_ARTICLES) });
+    }
+    const results = [];
+    for (const server of servers) {
+      console.log(`\nCost growth, ${fmt(server.size)} generated articles (${path.relative(process.cwd(), server.file)}, server pid ${server.pid}, ${server.base}):`);
+      // Before anything else on this server: no article has been asked for yet.
+      const cold = await coldRenders(server.base, server.articles);
+      console.log(
+        `  cold renders of ${cold.articles.length} articles never requested (ids ${cold.articles.map((a) => a.id).join(', ')}):\n` +
+          `    ${cold.articles.map((a) => fmt(a.ms, 1)).join(', ')} ms\n` +
+          `    median ${ms(cold.median)}, max ${ms(cold.max)}; before them, ${WARMUP_ARTICLES} other articles warmed up the new process, not counted: ` +
+          `the first (loads the route) ${ms(cold.routeLoad.ms)}, then ${cold.warmup.map((a) => fmt(a.ms, 1)).join(', ')} ms`,
+      );
+      await checkTargets(server.base, ['a', 'b', 'c']);
+      results.push({ size: server.size, database: path.relative(process.cwd(), server.file), cold });
+    }
+    console.log(`\nCost growth, warm, ${servers.map((s) => s.name).join(' and ')} alternately:`);
+    const targets = await benchTargets({ servers, keys: ['a', 'b', 'c'], settings });
+    return results.map((result, i) => ({ ...result, targets: targets[i], memory: readMemory(servers[i].pid) }));
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }
 
@@ -421,7 +443,7 @@ async function main() {
   const staticBytes = await writeStaticCopy(settings);
   const main = await mainBenchmark(settings);
   const growth = [];
-  for (const size of GROWTH_SIZES) growth.push(await growthBenchmark(size, settings));
+  growth.push(...(await growthBenchmarks(settings)));
 
   const checks = evaluate(main, growth);
   const loadAtEnd = loadAverage();

@@ -20,6 +20,9 @@ const SIZES = {
   compact: '(max-width: 768px) 30vw, 160px',
 };
 
+// The widest file each layout can use: its widest box (35vw or 30vw of a 768px screen) on a 3x screen.
+const MAX_WIDTH = { feature: undefined, row: 800, compact: 700 };
+
 export function ArticleCard({ article, headingLevel = 3, variant = 'row', showExcerpt = true, preloadImage }: Props) {
   const href = articlePath(article);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -33,6 +36,7 @@ export function ArticleCard({ article, headingLevel = 3, variant = 'row', showEx
             height={article.image.height}
             alt={article.image.alt}
             sizes={SIZES[variant]}
+            maxWidth={MAX_WIDTH[variant]}
             preload={preloadImage}
           />
         </a>
