@@ -2,7 +2,7 @@
 // (server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { SERVER_ARGS } from './lib/server-process.mjs';
-import { bin, isBuildCurrent, markBuilt, sourceHash } from './lib/build.mjs';
+import { bin, buildIfChanged } from './lib/build.mjs';
 
 // Nothing is sent to other hosts: Next's anonymous telemetry stays off unless asked for.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -13,13 +13,7 @@ function run(command, args) {
 }
 
 run(bin('tsx'), ['db/seed/run.ts']);
-
-const hash = sourceHash();
-if (!isBuildCurrent(hash)) {
-  console.log('Building the site (sources changed or no build yet)...');
-  run(bin('next'), ['build']);
-  markBuilt(hash);
-}
+buildIfChanged();
 
 const server = spawn(process.execPath, SERVER_ARGS, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

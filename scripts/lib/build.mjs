@@ -1,5 +1,6 @@
 // The production build's freshness stamp, shared by `npm start` (builds when the sources changed) and the
 // benchmarks (build every time unless told not to, then record what they built).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,3 +34,13 @@ export const hasBuild = () => fs.existsSync(path.join(root, '.next', 'BUILD_ID')
 export const isBuildCurrent = (hash) => hasBuild() && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
 
 export const markBuilt = (hash) => fs.writeFileSync(STAMP, hash);
+
+/** Runs `next build` unless .next holds a build of the current sources; exits the process if the build fails. */
+export function buildIfChanged() {
+  const hash = sourceHash();
+  if (isBuildCurrent(hash)) return;
+  console.log('Building the site (sources changed or no build yet)...');
+  const result = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  markBuilt(hash);
+}
