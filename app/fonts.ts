@@ -2,8 +2,9 @@ import localFont from 'next/font/local';
 
 // Be Vietnam Pro, served from this site. Each subset file covers one character range, so each range is
 // its own face (two families, used together: --font-latin then --font-vietnamese) and the browser only
-// downloads what a page uses. `display: optional`: the faces are preloaded, and one that is not there by first
-// paint (a slow first visit) is used from the next page on, instead of swapping in and moving text (CLS 0).
+// downloads what a page uses. `display: optional` and no preload: a face that is not there by the first paint
+// (a first visit) is used from the next page on, instead of swapping in and moving text (CLS 0), and the fonts
+// never hold up the page's largest paint (LCP); the system font until then is metric-matched.
 export const fontLatin = localFont({
   src: [
     { path: './fonts/be-vietnam-pro-latin-400-normal.woff2', weight: '400', style: 'normal' },
@@ -17,6 +18,7 @@ export const fontLatin = localFont({
     },
   ],
   display: 'optional',
+  preload: false,
   variable: '--font-latin',
   // No fallback in this stack: a character outside the latin range must reach the Vietnamese face next,
   // not a local fallback font that covers everything (the fallback, metric-matched, ends the next stack).
@@ -37,6 +39,7 @@ export const fontVietnamese = localFont({
     },
   ],
   display: 'optional',
+  preload: false,
   variable: '--font-vietnamese',
   fallback: ['system-ui', 'Arial', 'sans-serif'],
 });

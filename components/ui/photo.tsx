@@ -31,7 +31,7 @@ export function Photo({ src, width, height, alt, sizes, preload = false, maxWidt
   if (limited) Object.assign(props, limited);
   if (preload) {
     // What <Image preload> does: the browser fetches the right size before it reaches the <img>.
-    preloadResource(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes });
+    preloadResource(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output, see above
   return <img {...props} style={undefined} alt={alt} />;
