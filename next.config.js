@@ -1,4 +1,6 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
+const { CONTENT_SECURITY_POLICY } = require('./config/security-headers.js');
 
 // `/news/17?trang=2` and `/tu-khoa/x?trang=2` are served by routes with the page number in the path, so every
 // page of a listing is cached under its own path (pages that read the query string cannot be cached).
@@ -34,6 +36,8 @@ const nextConfig = {
     return [{ source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] }];
   },
   images: {
+    // The optimiser replaces the site's policy (server.mjs) with this one on photos: the same, sandboxed.
+    contentSecurityPolicy: `${CONTENT_SECURITY_POLICY}; sandbox`,
     formats: ['image/avif', 'image/webp'],
     deviceSizes: [360, 480, 640, 768, 1024, 1280, 1600],
     imageSizes: [96, 160, 240, 320],

@@ -5,11 +5,19 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST; // default: every interface, IPv6 and IPv4
 const trustProxy = process.env.TRUST_PROXY === '1';
 const SHUTDOWN_GRACE_MS = 10_000;
+
+// Security headers (docs/security.md) go on here rather than in next.config.js `headers()`: Next leaves those
+// off its own redirects (a trailing slash, `//`), and Strict-Transport-Security depends on SITE_URL, which is
+// read at run time while next.config.js headers are fixed at build time.
+const responseHeaders = process.env.SITE_URL?.startsWith('https://')
+  ? [...SECURITY_HEADERS, ['Strict-Transport-Security', STRICT_TRANSPORT_SECURITY]]
+  : SECURITY_HEADERS;
 
 // Cache sync (docs/decisions/0008-caching.md): app/api/internal/cache-sync expires, in this process's cache,
 // the tags of every content change recorded in the database since the last call. It is called once before
@@ -41,6 +49,7 @@ const server = http.createServer((req, res) => {
   if (!trustProxy || !req.headers['x-forwarded-for']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
+  for (const [name, value] of responseHeaders) res.setHeader(name, value);
   if (ready || req.url === SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });

@@ -17,6 +17,8 @@ const httpUrl = z
   .max(2000)
   .refine(
     (value) => {
+      // The URL parser forgives leading spaces and tabs inside the scheme; the page would not (article-body.tsx).
+      if (!/^https?:\/\//i.test(value)) return false;
       try {
         const url = new URL(value);
         return url.protocol === 'http:' || url.protocol === 'https:';
@@ -24,7 +26,8 @@ const httpUrl = z
         return false;
       }
     },
-    { message: 'link must be an absolute http(s) URL' },
+    // The refused value is quoted (cut short, escaped by JSON) so an editor can find it in the file.
+    { error: (issue) => `link must be an absolute http(s) URL, not ${JSON.stringify(String(issue.input).slice(0, 80))}` },
   );
 
 export const spanSchema = z.strictObject({
@@ -113,7 +116,11 @@ export const importCategoriesSchema = z.strictObject({
 });
 export type ImportCategories = z.infer<typeof importCategoriesSchema>;
 
-/** "body.3.spans.0.href: link must be an absolute http(s) URL" for each problem. */
+/** "body.3.spans.0.href: link must be an absolute http(s) URL, not "javascript:…"" for each problem. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  return error.issues.flatMap((issue) => {
+    // Zod reports unknown fields on the object that holds them; name each field instead.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${[...issue.path, key].join('.')}: unknown field`);
+    return [`${issue.path.join('.') || '(file)'}: ${issue.message}`];
+  });
 }

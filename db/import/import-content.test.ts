@@ -111,6 +111,92 @@ test('a javascript: link is refused with the field named, and nothing from the f
   assert.equal(db.select({ n: count() }).from(images).get()!.n, imagesBefore);
 });
 
+test('a data: link, a link with a space before it and a relative link are refused, each with its field and value', async () => {
+  const outcome = await importHere(
+    writeJson('links.json', {
+      ...base,
+      id: 70006,
+      body: [
+        { type: 'paragraph', spans: [{ text: 'ảnh', href: 'data:text/html,<script>alert(1)</script>' }] },
+        { type: 'paragraph', spans: [{ text: 'a' }, { text: 'b', href: ' https://example.com/' }] },
+        { type: 'paragraph', spans: [{ text: 'c', href: '/news/17' }, { text: 'd', href: 'JaVaScRiPt:alert(1)' }] },
+      ],
+    }),
+  );
+  assert.ok(!outcome.ok);
+  assert.deepEqual(outcome.errors, [
+    'body.0.spans.0.href: link must be an absolute http(s) URL, not "data:text/html,<script>alert(1)</script>"',
+    'body.1.spans.1.href: link must be an absolute http(s) URL, not " https://example.com/"',
+    'body.2.spans.0.href: link must be an absolute http(s) URL, not "/news/17"',
+    'body.2.spans.1.href: link must be an absolute http(s) URL, not "JaVaScRiPt:alert(1)"',
+  ]);
+  assert.equal(db.select().from(articles).where(eq(articles.id, 70006)).get(), undefined);
+});
+
+test('markup and entities in text are stored as typed: plain text, never decoded or stripped', async () => {
+  const hostile = '<script>window.__pwned=1</script> <img src=x onerror="alert(1)"> &amp; &lt;b&gt; &#39;';
+  const outcome = await importHere(
+    writeJson('markup.json', {
+      ...base,
+      id: 70007,
+      title: `Tiêu đề ${hostile}`,
+      sapo: `Sapo ${hostile}`,
+      author: `</script>${hostile}`,
+      body: [{ type: 'image', file: 'a60431-1.jpg', alt: hostile, caption: hostile, credit: hostile }, { type: 'paragraph', text: hostile }],
+    }),
+  );
+  assert.ok(outcome.ok, JSON.stringify(outcome));
+  const article = getArticleDetail(70007)!;
+  assert.equal(article.title, `Tiêu đề ${hostile}`);
+  assert.equal(article.sapo, `Sapo ${hostile}`);
+  assert.equal(article.byline, `</script>${hostile}`);
+  assert.deepEqual(article.body[1], { type: 'paragraph', spans: [{ text: hostile }] });
+  const photo = article.body[0];
+  assert.ok(photo?.type === 'image');
+  assert.deepEqual([photo.image.alt, photo.image.caption, photo.image.credit], [hostile, hostile, hostile]);
+});
+
+const storeFiles = () => fs.readdirSync(path.join(dir, 'store'), { recursive: true }).sort();
+
+test('a file that fails writes no photo into the media store: every check comes before the first write', async () => {
+  fs.copyFileSync(path.join('db/seed/media', 'a60100-1.jpg'), path.join(dir, 'unused.jpg'));
+  const before = storeFiles();
+  const unknownCategory = await importHere(
+    writeJson('no-category.json', { ...base, id: 70008, categoryId: 998, body: [{ type: 'image', file: 'unused.jpg', alt: 'Ảnh' }] }),
+  );
+  const oneMissing = await importHere(
+    writeJson('one-missing.json', {
+      ...base,
+      id: 70008,
+      body: [
+        { type: 'image', file: 'unused.jpg', alt: 'Ảnh' },
+        { type: 'image', file: 'khong-co.jpg', alt: 'Ảnh' },
+      ],
+    }),
+  );
+  assert.deepEqual(!unknownCategory.ok && unknownCategory.errors, ['categoryId: unknown category 998']);
+  assert.deepEqual(!oneMissing.ok && oneMissing.errors, ['body.1.file: image "khong-co.jpg" not found beside the file, in media/ or in ../media/']);
+  assert.deepEqual(storeFiles(), before);
+});
+
+test('every problem in a file is listed, not only the first', async () => {
+  const outcome = await importHere(
+    writeJson('many.json', {
+      ...base,
+      id: 70009,
+      title: ' ',
+      extra: true,
+      body: [{ type: 'paragraph', spans: [{ text: 'x', href: 'javascript:void(0)' }] }],
+    }),
+  );
+  assert.ok(!outcome.ok);
+  assert.deepEqual(outcome.errors, [
+    'title: must not be empty',
+    'body.0.spans.0.href: link must be an absolute http(s) URL, not "javascript:void(0)"',
+    'extra: unknown field',
+  ]);
+});
+
 test('an unknown category rolls the whole file back', async () => {
   const outcome = await importHere(writeJson('cat.json', { ...base, id: 70003, categoryId: 999 }));
   assert.ok(!outcome.ok && outcome.errors[0] === 'categoryId: unknown category 999');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { ensureCrops, findImageSource, storeImage, type StoredImage } from '@/db/import/media-store';
+import { ensureCrops, findImageSource, readImage, storeImage, type CheckedImage, type StoredImage } from '@/db/import/media-store';
 import { recordInvalidation } from '@/db/queries/cache-invalidations';
 import { indexArticle } from '@/db/queries/search-index';
 import { getEnv } from '@/env';
@@ -29,27 +29,42 @@ class ImportError extends Error {
   }
 }
 
-/**
- * Stores the file's photos in the media store (before the transaction: files are content-addressed, so a
- * failed import leaves nothing that matters) and makes the lead photo's share and structured-data crops.
- */
-async function storeImages(article: ImportArticle, jsonFile: string, mediaDir: string): Promise<Map<string, StoredImage>> {
-  const stored = new Map<string, StoredImage>();
+/** Finds and reads every photo the article names; reports each one that is missing or not an image. */
+async function readImages(article: ImportArticle, jsonFile: string): Promise<{ checked: Map<string, CheckedImage>; errors: string[] }> {
+  const checked = new Map<string, CheckedImage>();
   const errors: string[] = [];
   for (const [index, block] of article.body.entries()) {
-    if (block.type !== 'image' || stored.has(block.file)) continue;
+    if (block.type !== 'image' || checked.has(block.file)) continue;
     const source = await findImageSource(jsonFile, block.file);
     if (!source) {
       errors.push(`body.${index}.file: image "${block.file}" not found beside the file, in media/ or in ../media/`);
       continue;
     }
     try {
-      stored.set(block.file, await storeImage(source, mediaDir));
+      checked.set(block.file, await readImage(source));
     } catch (error) {
       errors.push(`body.${index}.file: image "${block.file}" cannot be read (${(error as Error).message})`);
     }
   }
-  if (errors.length) throw new ImportError(errors);
+  return { checked, errors };
+}
+
+/** Everything about an article that can be checked before anything is written: its category and its photos. */
+async function checkArticle(article: ImportArticle, jsonFile: string): Promise<Map<string, CheckedImage>> {
+  const { checked, errors } = await readImages(article, jsonFile);
+  const problems = [...categoryProblems(article.categoryId), ...errors];
+  if (problems.length) throw new ImportError(problems);
+  return checked;
+}
+
+/**
+ * Stores the file's photos in the media store and makes the lead photo's share and structured-data crops. Runs
+ * after every check, before the transaction: files are content-addressed, so if the database write then fails,
+ * what is left is unreferenced copies, never a changed photo.
+ */
+async function storeImages(article: ImportArticle, checked: Map<string, CheckedImage>, mediaDir: string): Promise<Map<string, StoredImage>> {
+  const stored = new Map<string, StoredImage>();
+  for (const [name, image] of checked) stored.set(name, await storeImage(image, mediaDir));
   const lead = article.body.find((b) => b.type === 'image');
   if (lead) await ensureCrops(stored.get(lead.file)!, mediaDir);
   return stored;
@@ -98,10 +113,16 @@ function replaceKeywords(articleId: number, wanted: Array<{ slug: string; name: 
   });
 }
 
+/** Checked before anything is written, and again inside the transaction. */
+function categoryProblems(categoryId: number): string[] {
+  const category = getDb().select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get();
+  return category ? [] : [`categoryId: unknown category ${categoryId}`];
+}
+
 function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>): string {
   const db = getDb();
-  const category = db.select({ id: categories.id }).from(categories).where(eq(categories.id, article.categoryId)).get();
-  if (!category) throw new ImportError([`categoryId: unknown category ${article.categoryId}`]);
+  const problems = categoryProblems(article.categoryId);
+  if (problems.length) throw new ImportError(problems);
 
   const body = storeBody(article, stored);
   const leadImageId = body.find((b) => b.type === 'image')?.imageId ?? null;
@@ -196,7 +217,10 @@ function parseDocument(raw: string): { kind: 'categories'; data: ImportCategorie
 // (no waiting) when another process wrote in between, while BEGIN IMMEDIATE waits its turn (busy_timeout).
 const WRITE = { behavior: 'immediate' } as const;
 
-/** Imports one JSON file in one transaction: all of it is written, or none of it. */
+/**
+ * Imports one JSON file in one transaction: all of it is written, or none of it. Everything that can be
+ * checked (the document, its category, its photos) is checked before anything is written.
+ */
 export async function importFile(file: string, { mediaDir = getEnv().mediaPath } = {}): Promise<ImportOutcome> {
   try {
     const doc = parseDocument(await fs.readFile(file, 'utf8'));
@@ -204,7 +228,7 @@ export async function importFile(file: string, { mediaDir = getEnv().mediaPath }
     if (doc.kind === 'categories') {
       return { file, ok: true, summary: db.transaction(() => writeCategories(doc.data), WRITE) };
     }
-    const stored = await storeImages(doc.data, file, mediaDir);
+    const stored = await storeImages(doc.data, await checkArticle(doc.data, file), mediaDir);
     return { file, ok: true, summary: db.transaction(() => writeArticle(doc.data, stored), WRITE) };
   } catch (error) {
     const errors = error instanceof ImportError ? error.errors : [`(file): ${(error as Error).message}`];

@@ -33,8 +33,11 @@ async function writeOnce(target: string, write: (tmp: string) => Promise<unknown
   await fs.rename(tmp, target);
 }
 
-/** Copies a photo into the media store under a content-addressed name and reads its real size. */
-export async function storeImage(source: string, mediaDir: string): Promise<StoredImage> {
+/** A photo read and checked, not yet in the media store. */
+export type CheckedImage = StoredImage & { bytes: Buffer };
+
+/** Reads a photo and checks that it is a JPEG, PNG or WebP image; names it by its content. Writes nothing. */
+export async function readImage(source: string): Promise<CheckedImage> {
   const bytes = await fs.readFile(source);
   const meta = await sharp(bytes).metadata();
   if (!meta.width || !meta.height || !['jpeg', 'png', 'webp'].includes(meta.format ?? '')) {
@@ -42,8 +45,13 @@ export async function storeImage(source: string, mediaDir: string): Promise<Stor
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
   const file = storedMediaName(path.basename(source), hash, slugify);
-  await writeOnce(path.join(mediaDir, file), (tmp) => fs.writeFile(tmp, bytes));
-  return { file, width: meta.width, height: meta.height };
+  return { file, width: meta.width, height: meta.height, bytes };
+}
+
+/** Copies a checked photo into the media store under its content-addressed name. */
+export async function storeImage({ bytes, ...image }: CheckedImage, mediaDir: string): Promise<StoredImage> {
+  await writeOnce(path.join(mediaDir, image.file), (tmp) => fs.writeFile(tmp, bytes));
+  return image;
 }
 
 /** The share (1200x630) and structured-data (16:9, 4:3, 1:1) crops of a lead photo, made ahead of time. */

@@ -1,0 +1,32 @@
+// @ts-check
+// The security headers of every response, sent by server.mjs (docs/security.md). Scripts need 'unsafe-inline':
+// pages are cached whole, so they cannot carry a per-request nonce, and Next's inline bootstrap scripts differ
+// on every page (docs/decisions/0011-content-security-policy.md). Everything else allows this site only.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  // Inline event handlers (`onerror="..."`): neither Next nor React writes any, and they are what injected
+  // markup would use.
+  "script-src-attr 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** @type {Array<[name: string, value: string]>} */
+const SECURITY_HEADERS = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+];
+
+/** A year, this host only: other hosts of the same domain may not serve HTTPS. Only when SITE_URL is https. */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+module.exports = { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY };
