@@ -28,6 +28,8 @@ const nextConfig = {
         { source: '/news/:categoryId', has: PAGE_QUERY, destination: '/news/:categoryId/trang/:trang' },
         { source: '/tu-khoa/:slug', has: PAGE_QUERY, destination: '/tu-khoa/:slug/trang/:trang' },
       ],
+      // The health check under the name orchestrators and load balancers often expect.
+      afterFiles: [{ source: '/healthz', destination: '/api/health' }],
     };
   },
   async headers() {

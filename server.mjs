@@ -41,6 +41,7 @@ const server = http.createServer((req, res) => {
   if (!trustProxy || !req.headers['x-forwarded-for']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
+  trackUntilShutdown(res);
   if (ready || req.url === SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });
@@ -85,16 +86,48 @@ server.listen({ port, host }, async () => {
   console.log(`> Ready on http://localhost:${port}`);
 });
 
+// Once no request is in flight (or the grace period is over): the database's WAL is copied into the file and
+// emptied, and the connection closed (db/client.ts registers the hook when it first loads), so the file is
+// complete on its own when the process is gone.
+function closeDatabase() {
+  try {
+    const outcome = globalThis.__portalCloseDatabase?.() ?? 'database was not open';
+    console.log(`> ${outcome}`);
+  } catch (error) {
+    console.error(`> closing the database failed: ${error.message}`);
+  }
+}
+
+// Requests in flight when shutdown starts are finished; their keep-alive connections are then closed at once
+// (told so with `Connection: close` when the headers are not out yet) rather than left open until the grace
+// period ends.
 let stopping = false;
+const inFlight = new Set();
+function trackUntilShutdown(res) {
+  if (stopping) res.shouldKeepAlive = false;
+  inFlight.add(res);
+  res.on('close', () => inFlight.delete(res));
+  res.on('finish', () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
+}
+
 function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   clearInterval(syncTimer);
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   console.log(`> ${signal}: finishing requests in flight, then stopping`);
-  server.close(() => process.exit(0));
+  // Stops accepting connections; the callback runs when the last open connection has closed.
+  server.close(() => {
+    closeDatabase();
+    process.exit(0);
+  });
   server.closeIdleConnections();
   setTimeout(() => {
+    console.error(`> requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
+    closeDatabase();
     process.exit(0);
   }, SHUTDOWN_GRACE_MS).unref();
 }
