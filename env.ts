@@ -7,6 +7,8 @@ const schema = z.object({
     .string()
     .regex(/^file:.+/, 'DATABASE_URL must look like file:<path> (for example file:data/portal.db)')
     .default('file:data/portal.db'),
+  // 1: open the database read-only (reads served, writes answer 503): docs/decisions/0011-faults-and-backups.md.
+  DATABASE_READONLY: z.enum(['0', '1']).default('0'),
   // Where imported photos and their crops are kept (served under /media/).
   MEDIA_DIR: z.string().min(1).default('data/media'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -1,11 +1,15 @@
 // The production server: Next's request handler behind a plain Node HTTP server, so that the client's
 // socket address is known (Next's own server keeps whatever X-Forwarded-For a client sends), so that this
-// process's page cache follows content changes made by other processes, and so that SIGTERM/SIGINT stop the
-// server gracefully.
+// process's page cache follows content changes made by other processes, so that bad requests get a deliberate
+// answer rather than a 500 or an empty page (docs/decisions/0012-bad-requests.md), and so that SIGTERM/SIGINT
+// stop the server gracefully.
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import next from 'next';
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
+import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
+import { guardRequest, PAGE_ALLOW } from './server/request-guard.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST; // default: every interface, IPv6 and IPv4
@@ -36,7 +40,10 @@ http.ServerResponse.prototype.appendHeader = function (name, value) {
   return appendHeader.call(this, name, value);
 };
 
-const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
+// `httpServer`: Next would otherwise attach an 'upgrade' listener to the server of its first request, which closes
+// every request with an Upgrade header (WebSocket, h2c) without an answer. The site speaks no other protocol;
+// without that listener Node hands such requests to the handler below like any other (RFC 9110 §7.8).
+const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port, httpServer: new EventEmitter() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -44,22 +51,60 @@ let resolveSynced;
 const synced = new Promise((resolve) => (resolveSynced = resolve));
 let ready = false;
 
+// The full not-found page, from Next itself: a path that matches no route.
+const NOT_FOUND_PATH = '/__khong-tim-thay';
+const notFoundPage = createNotFoundPage(async () => {
+  const response = await fetch(loopbackUrl(NOT_FOUND_PATH));
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 404 || !body.includes('<html lang="vi"')) throw new Error(`${NOT_FOUND_PATH} answered ${response.status}`);
+  return body;
+});
+
 const server = http.createServer((req, res) => {
+  for (const [name, value] of responseHeaders) res.setHeader(name, value);
+  const guarded = guardRequest({ method: req.method ?? '', url: req.url ?? '' });
+  if ('answer' in guarded) return void sendAnswer(res, guarded.answer);
+  req.url = guarded.target;
   // Without a trusted proxy in front, the socket's address is the client: drop anything the client claims.
   if (!trustProxy || !req.headers['x-forwarded-for']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
-  for (const [name, value] of responseHeaders) res.setHeader(name, value);
+  trackUntilShutdown(res);
+  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
   if (ready || req.url === SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
+// CONNECT asks this server to be a proxy, which it is not. Without a listener Node would drop the connection.
+server.on('connect', (_req, socket) => {
+  socket.on('error', () => {});
+  const security = responseHeaders.map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${PAGE_ALLOW}\r\n${security}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+});
 
-function syncUrl() {
+/** @param {http.ServerResponse} res @param {import('./server/request-guard.mjs').GuardAnswer} answer */
+async function sendAnswer(res, answer) {
+  let body = '';
+  const headers = { 'Cache-Control': 'no-store', ...answer.headers };
+  if (answer.body === 'json') {
+    body = JSON.stringify({ error: answer.error });
+    headers['Content-Type'] = 'application/json';
+  } else if (answer.body === 'text') {
+    body = answer.text;
+    headers['Content-Type'] = 'text/plain; charset=utf-8';
+  } else if (answer.body === 'not-found-page') {
+    body = (await notFoundPage()) ?? '<!DOCTYPE html><html lang="vi"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1><p><a href="/">Về trang chủ</a></p></html>';
+  }
+  // A 204 has no length; a HEAD answer leaves out the length its GET would have.
+  if (answer.body !== 'none') headers['Content-Length'] = String(Buffer.byteLength(body));
+  res.writeHead(answer.status, headers).end(body);
+}
+
+function loopbackUrl(path) {
   const address = server.address();
   const loopback = !address || typeof address === 'string' || ['::', '0.0.0.0'].includes(address.address);
-  if (loopback) return `http://127.0.0.1:${port}${SYNC_PATH}`;
-  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}${SYNC_PATH}`;
+  if (loopback) return `http://127.0.0.1:${port}${path}`;
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}${path}`;
 }
 
 let syncing = false;
@@ -67,7 +112,7 @@ async function syncCache() {
   if (syncing) return false;
   syncing = true;
   try {
-    const response = await fetch(syncUrl(), { method: 'POST', headers: { 'x-portal-sync-token': syncToken } });
+    const response = await fetch(loopbackUrl(SYNC_PATH), { method: 'POST', headers: { 'x-portal-sync-token': syncToken } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const result = await response.json();
     if (result.expired === 'all' || result.expired.length) {
@@ -94,16 +139,48 @@ server.listen({ port, host }, async () => {
   console.log(`> Ready on http://localhost:${port}`);
 });
 
+// Once no request is in flight (or the grace period is over): the database's WAL is copied into the file and
+// emptied, and the connection closed (db/client.ts registers the hook when it first loads), so the file is
+// complete on its own when the process is gone.
+function closeDatabase() {
+  try {
+    const outcome = globalThis.__portalCloseDatabase?.() ?? 'database was not open';
+    console.log(`> ${outcome}`);
+  } catch (error) {
+    console.error(`> closing the database failed: ${error.message}`);
+  }
+}
+
+// Requests in flight when shutdown starts are finished; their keep-alive connections are then closed at once
+// (told so with `Connection: close` when the headers are not out yet) rather than left open until the grace
+// period ends.
 let stopping = false;
+const inFlight = new Set();
+function trackUntilShutdown(res) {
+  if (stopping) res.shouldKeepAlive = false;
+  inFlight.add(res);
+  res.on('close', () => inFlight.delete(res));
+  res.on('finish', () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
+}
+
 function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   clearInterval(syncTimer);
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   console.log(`> ${signal}: finishing requests in flight, then stopping`);
-  server.close(() => process.exit(0));
+  // Stops accepting connections; the callback runs when the last open connection has closed.
+  server.close(() => {
+    closeDatabase();
+    process.exit(0);
+  });
   server.closeIdleConnections();
   setTimeout(() => {
+    console.error(`> requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
+    closeDatabase();
     process.exit(0);
   }, SHUTDOWN_GRACE_MS).unref();
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // The security headers of every response, sent by server.mjs (docs/security.md). Scripts need 'unsafe-inline':
 // pages are cached whole, so they cannot carry a per-request nonce, and Next's inline bootstrap scripts differ
-// on every page (docs/decisions/0011-content-security-policy.md). Everything else allows this site only.
+// on every page (docs/decisions/0013-content-security-policy.md). Everything else allows this site only.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",

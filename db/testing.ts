@@ -53,3 +53,24 @@ export function recordStatements(db: Db): { during: (run: () => void) => Recorde
     },
   };
 }
+
+/**
+ * Makes every statement prepared on `db` from now on whose SQL matches `sql` throw `error` when it runs, as a
+ * full disk or a failing drive would (prepare before the code under test prepares its statements).
+ */
+export function failStatements(db: Db, sql: RegExp, error: Error): void {
+  const sqlite = db.$client;
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    if (!sql.test(source)) return statement;
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      Object.assign(statement, {
+        [method]: () => {
+          throw error;
+        },
+      });
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+}

@@ -159,6 +159,41 @@ test.describe('article URLs', () => {
       await expect(page.getByRole('navigation', { name: 'Chuyên mục' })).toBeVisible();
     });
   }
+
+  test('a 404 decided by a page is the full not-found page in the HTML, readable with JavaScript off', async ({ browser, request }) => {
+    // Unknown article, category page past the end, unknown category, unknown keyword, search page past the end.
+    for (const url of ['/news/17/999999/x', '/news/17?trang=99', '/news/999', '/tu-khoa/khong-ton-tai', '/tim-kiem?q=hoi+nghi&trang=999']) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(404);
+      const html = await response.text();
+      expect(html, url).toContain('<h1>Không tìm thấy trang</h1>');
+      expect(html, url).not.toContain('id="__next_error__"');
+    }
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto('/news/17/999999/x');
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveTitle(/^Không tìm thấy trang \| /);
+    await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Chính trị' })).toBeVisible();
+    await context.close();
+  });
+
+  test('with JavaScript the 404 page hydrates without errors and keeps its address', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && !/404 \(Not Found\)/.test(message.text()) && errors.push(message.text()));
+    await page.goto('/news/17/999999/x');
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname).toBe('/news/17/999999/x');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+    await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Chính trị' }).click();
+    await expect(page).toHaveURL(/\/news\/17$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chính trị');
+    expect(errors).toEqual([]);
+  });
 });
 
 test('an article without keywords has no Từ khóa section', async ({ page }) => {

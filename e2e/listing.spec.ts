@@ -50,7 +50,7 @@ test.describe('category pages', () => {
   });
 
   test('a page past the end, a bad page number and an unknown category are 404', async ({ request }) => {
-    for (const url of [`/news/${CATEGORY}?trang=3`, `/news/${CATEGORY}?trang=0`, `/news/${CATEGORY}?trang=abc`, '/news/999', '/news/-1', '/news/0']) {
+    for (const url of [`/news/${CATEGORY}?trang=3`, `/news/${CATEGORY}?trang=0`, `/news/${CATEGORY}?trang=abc`, `/news/${CATEGORY}?trang=%00`, `/news/${CATEGORY}?trang=${'9'.repeat(300)}`, '/news/999', '/news/-1', '/news/0']) {
       expect((await request.get(url)).status(), url).toBe(404);
     }
   });

@@ -2,11 +2,12 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import fixture from './fixtures/seed-article.json';
 import { E2E_ENV } from './helpers/content';
 import { watchCspViolations } from './helpers/csp';
-import { E2E_BASE_URL, startServer } from './helpers/servers';
+import { sendRaw } from './helpers/raw-http';
+import { E2E_BASE_URL, E2E_PORT, extraPort, startServer } from './helpers/servers';
 import { markViewed } from './helpers/views';
 
 // Every response carries the security headers (docs/security.md), and no page breaks its own Content Security
-// Policy (docs/decisions/0011-content-security-policy.md).
+// Policy (docs/decisions/0013-content-security-policy.md).
 
 const seed = fixture.article;
 const SEED_URL = seed.url;
@@ -84,6 +85,10 @@ test.describe('security headers', () => {
       ['the sitemap', '/sitemap.xml', 200],
       ['the RSS feed', '/rss.xml', 200],
       ['the logo (public/)', '/logo-512.png', 200],
+      // Answered by server.mjs itself, before Next (docs/decisions/0012-bad-requests.md).
+      ['a path with a bad escape', '/news/%ZZ', 400],
+      ['a method pages do not take', '/', 405, { method: 'DELETE' }],
+      ['an unknown API path', '/api/khong-co', 404],
     ];
     for (const [what, path, status, options] of responses) {
       const response = await get(request, path, options);
@@ -93,6 +98,13 @@ test.describe('security headers', () => {
     const photo = await get(request, assets.photo, { headers: { accept: 'image/avif,image/webp,*/*' } });
     expect(photo.status).toBe(200);
     expectSecurityHeaders(photo.headers, 'a photo from the image optimiser', { photo: true });
+  });
+
+  test('CONNECT, answered on the socket by server.mjs, carries them too', async () => {
+    const request = Buffer.from('CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
+    const response = await sendRaw({ port: E2E_PORT, request });
+    expect(response.status).toBe(405);
+    expectSecurityHeaders(response.headers, 'CONNECT');
   });
 
   test('a page served from the cache carries them too', async ({ request }) => {
@@ -105,8 +117,7 @@ test.describe('security headers', () => {
   test('Strict-Transport-Security only when SITE_URL is https', async ({ request }) => {
     expect((await get(request, '/')).headers['strict-transport-security']).toBeUndefined();
     // The same build and database, as a site that is public over HTTPS (TLS ends in front of it).
-    const port = Number(process.env.E2E_PORT ?? 3100) + 5;
-    const https = await startServer({ port, env: { ...E2E_ENV, SITE_URL: 'https://tin.example.vn', VIEW_RATE_LIMIT: '0' } });
+    const https = await startServer({ port: extraPort(11), env: { ...E2E_ENV, SITE_URL: 'https://tin.example.vn', VIEW_RATE_LIMIT: '0' } });
     try {
       for (const path of ['/', SEED_URL, `${SEED_URL}/`, '/khong-co-trang-nay', '/api/ping']) {
         const response = await fetch(`${https.url}${path}`, { redirect: 'manual' });

@@ -36,3 +36,16 @@ export async function bodyExceeds(request: Request, maxBytes: number): Promise<b
     reader.cancel().catch(() => {});
   }
 }
+
+/** Seconds a client is asked to wait before retrying a write the database could not take. */
+export const STORAGE_RETRY_AFTER_S = 30;
+
+/**
+ * 503 for a write (or read) the database cannot take right now — read-only, disk full, locked past
+ * busy_timeout, an I/O error — with one log line naming the request and SQLite's code. Never a 500: nothing
+ * is wrong with the request.
+ */
+export function storageUnavailable(what: string, code: string): Response {
+  console.error(`[storage] ${what}: database unavailable (${code})`);
+  return jsonError(503, 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại sau.', { 'Retry-After': String(STORAGE_RETRY_AFTER_S) });
+}

@@ -6,6 +6,7 @@ import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { latestInvalidationId, listInvalidationsAfter, recordInvalidation } from '@/db/queries/cache-invalidations';
 import { getRssFeed } from '@/db/queries/feeds';
+import { checkDatabase } from '@/db/queries/health';
 import { getHomePage } from '@/db/queries/home';
 import { getKeywordBySlug } from '@/db/queries/keywords';
 import { listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
@@ -145,6 +146,10 @@ test('view counter: reading and counting a view', () => {
     }),
     [],
   );
+});
+
+test('health check: one read of the archive that stops at once', () => {
+  assert.deepEqual(badPlans(() => checkDatabase()), []);
 });
 
 test('home, category and keyword pages with their counts', () => {

@@ -29,15 +29,21 @@ export function indexArticle(db: Db, articleId: number): void {
   sqlite.prepare(INSERT_SQL).run(...entry(row));
 }
 
+/** True when the index holds as many entries as there are published articles (what ensureSearchIndex checks). */
+export function searchIndexIsCurrent(db: Db): boolean {
+  const sqlite = db.$client;
+  const published = (sqlite.prepare(`SELECT count(*) AS n FROM articles WHERE status = 'published'`).get() as { n: number }).n;
+  const indexed = (sqlite.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n;
+  return published === indexed;
+}
+
 /**
  * Rebuilds the whole index when it does not hold exactly the published articles (a database written by
  * another tool, or one from before search existed). Cheap when it does: two counts.
  */
 export function ensureSearchIndex(db: Db): { rebuilt: boolean } {
+  if (searchIndexIsCurrent(db)) return { rebuilt: false };
   const sqlite = db.$client;
-  const published = (sqlite.prepare(`SELECT count(*) AS n FROM articles WHERE status = 'published'`).get() as { n: number }).n;
-  const indexed = (sqlite.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n;
-  if (published === indexed) return { rebuilt: false };
   const insert = sqlite.prepare(INSERT_SQL);
   const batch = sqlite.prepare(`${ROW_SQL} WHERE a.status = 'published' AND a.id > ? ORDER BY a.id LIMIT 2000`);
   sqlite

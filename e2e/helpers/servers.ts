@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { SERVER_ARGS } from '../../scripts/lib/server-process.mjs';
 
-export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  process: ChildProcess;
+  /** Everything the server has written to stdout and stderr so far. */
+  output: () => string;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts another production server (the build the e2e web server made) with its own environment, e.g. a
@@ -14,6 +22,7 @@ export async function startServer({ port, env }: { port: number; env: Record<str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -26,7 +35,10 @@ export async function startServer({ port, env }: { port: number; env: Record<str
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server on ${port} did not start: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server on ${port} did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const stop = () =>
@@ -35,7 +47,7 @@ export async function startServer({ port, env }: { port: number; env: Record<str
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, process: child, stop };
+  return { url, process: child, output: () => output, exited, stop };
 }
 
 export type PostResult = { status: number; body: { views?: number; counted?: boolean; error?: string } };
@@ -76,5 +88,13 @@ export async function getViews(baseUrl: string, id: number): Promise<number> {
   return ((await response.json()) as { views: number }).views;
 }
 
-/** The e2e web server started by playwright.config.ts. */
-export const E2E_BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+/** The port of the e2e web server started by playwright.config.ts. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+/**
+ * Ports for the servers specs start of their own, next to the e2e server's so that several runs with different
+ * E2E_PORTs can share a machine: views-api.spec.ts uses E2E_PORT+1 to +4, faults.spec.ts +5 to +9, fuzz.spec.ts
+ * +10, security-headers.spec.ts +11.
+ */
+export const extraPort = (offset: number) => E2E_PORT + offset;

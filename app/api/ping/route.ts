@@ -1,4 +1,4 @@
-import { json } from '@/lib/api-response';
+import { json, methodNotAllowed } from '@/lib/api-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +11,6 @@ export function GET() {
 }
 
 export const POST = GET;
+export const PUT = methodNotAllowed('GET, POST');
+export const PATCH = methodNotAllowed('GET, POST');
+export const DELETE = methodNotAllowed('GET, POST');

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { latestInvalidationId, listInvalidationsAfter } from '@/db/queries/cache-invalidations';
 import { json, jsonError } from '@/lib/api-response';
+import { secretsMatch } from '@/lib/secrets';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,14 +15,13 @@ export const SYNC_TOKEN_HEADER = 'x-portal-sync-token';
 let applied: number | null = null;
 
 function authorised(request: Request): boolean {
-  const expected = process.env.PORTAL_CACHE_SYNC_TOKEN;
-  const given = request.headers.get(SYNC_TOKEN_HEADER);
-  if (!expected || !given || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  return secretsMatch(request.headers.get(SYNC_TOKEN_HEADER), process.env.PORTAL_CACHE_SYNC_TOKEN);
 }
 
+const notFound = () => jsonError(404, 'Không tìm thấy.');
+
 export function POST(request: Request) {
-  if (!authorised(request)) return jsonError(404, 'Không tìm thấy.');
+  if (!authorised(request)) return notFound();
   const latest = latestInvalidationId();
   if (applied === null || latest < applied) {
     // First call (or the database was replaced): whatever the cache holds was rendered before this process
@@ -37,3 +36,6 @@ export function POST(request: Request) {
   applied = changes.at(-1)?.id ?? applied;
   return json({ applied, expired: [...tags] });
 }
+
+// To anyone else the route does not exist, whatever the method.
+export { notFound as GET, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

@@ -1,9 +1,10 @@
 import { isbot } from 'isbot';
 import { getViewCount, recordView } from '@/db/queries/views';
 import { getEnv } from '@/env';
-import { bodyExceeds, json, jsonError, methodNotAllowed } from '@/lib/api-response';
+import { bodyExceeds, json, jsonError, methodNotAllowed, storageUnavailable } from '@/lib/api-response';
 import { parseId } from '@/lib/ids';
 import { clientAddress, createRateLimiter } from '@/lib/rate-limit';
+import { storageErrorCode } from '@/lib/storage-errors';
 
 type Context = RouteContext<'/api/articles/[id]/views'>;
 
@@ -17,10 +18,25 @@ async function articleIdOf(context: Context): Promise<number | Response> {
 
 const notFound = () => jsonError(404, 'Không tìm thấy bài viết.');
 
+/**
+ * Runs a database call; a database that cannot take it (read-only, disk full, locked, I/O error) makes the
+ * answer a 503 with one log line instead of a 500.
+ */
+function withStorage(what: string, run: () => number | null): number | null | Response {
+  try {
+    return run();
+  } catch (error) {
+    const code = storageErrorCode(error);
+    if (code === null) throw error;
+    return storageUnavailable(what, code);
+  }
+}
+
 export async function GET(_request: Request, context: Context) {
   const id = await articleIdOf(context);
   if (id instanceof Response) return id;
-  const views = getViewCount(id);
+  const views = withStorage(`GET /api/articles/${id}/views`, () => getViewCount(id));
+  if (views instanceof Response) return views;
   return views === null ? notFound() : json({ id, views });
 }
 
@@ -38,7 +54,8 @@ export async function POST(request: Request, context: Context) {
     userAgent.trim() !== '' &&
     !isbot(userAgent) &&
     limiter.allow(clientAddress(request.headers.get('x-forwarded-for')));
-  const views = countable ? recordView(id) : getViewCount(id);
+  const views = withStorage(`POST /api/articles/${id}/views`, () => (countable ? recordView(id) : getViewCount(id)));
+  if (views instanceof Response) return views;
   return views === null ? notFound() : json({ id, views, counted: countable });
 }
 
