@@ -178,6 +178,16 @@ export function readMemory(pid) {
   };
 }
 
+/**
+ * CPU time a process has used so far (user + system), in seconds: /proc/<pid>/stat fields 14 and 15, in clock
+ * ticks of 1/100 s (USER_HZ, 100 on every Linux this runs on).
+ */
+export function readCpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // the name, in parentheses, may hold spaces
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export function machineInfo() {
   const cpuModel = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
   return {
