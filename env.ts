@@ -5,7 +5,10 @@ import { z } from 'zod';
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'DATABASE_URL must look like file:<path> (for example file:data/portal.db)')
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)$/,
+      'DATABASE_URL must look like file:<path> (for example file:data/portal.db) or postgres://user:password@host:port/database',
+    )
     .default('file:data/portal.db'),
   // 1: open the database read-only (reads served, writes answer 503): docs/decisions/0011-faults-and-backups.md.
   DATABASE_READONLY: z.enum(['0', '1']).default('0'),
@@ -20,7 +23,14 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
-export type Env = z.infer<typeof schema> & { databasePath: string; mediaPath: string; siteUrl: string };
+export type Env = z.infer<typeof schema> & {
+  /** The SQLite file, absolute (empty when the database is PostgreSQL). */
+  databasePath: string;
+  /** The PostgreSQL connection string, or null when the database is a SQLite file. */
+  postgresUrl: string | null;
+  mediaPath: string;
+  siteUrl: string;
+};
 
 let cached: Env | undefined;
 
@@ -34,9 +44,19 @@ export function getEnv(): Env {
   const value = parsed.data;
   cached = {
     ...value,
-    databasePath: path.resolve(value.DATABASE_URL.slice('file:'.length)),
+    databasePath: value.DATABASE_URL.startsWith('file:') ? path.resolve(value.DATABASE_URL.slice('file:'.length)) : '',
+    postgresUrl: value.DATABASE_URL.startsWith('file:') ? null : value.DATABASE_URL,
     mediaPath: path.resolve(value.MEDIA_DIR),
     siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
   };
   return cached;
+}
+
+/**
+ * Which engine this process talks to: PostgreSQL when DATABASE_URL is a postgres:// URL, otherwise the SQLite
+ * file. `next build` always gets SQLite (an empty database in memory: db/client.ts), whatever DATABASE_URL says.
+ */
+export function databaseDialect(): 'sqlite' | 'postgres' {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return 'sqlite';
+  return /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? 'postgres' : 'sqlite';
 }

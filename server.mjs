@@ -142,9 +142,9 @@ server.listen({ port, host }, async () => {
 // Once no request is in flight (or the grace period is over): the database's WAL is copied into the file and
 // emptied, and the connection closed (db/client.ts registers the hook when it first loads), so the file is
 // complete on its own when the process is gone.
-function closeDatabase() {
+async function closeDatabase() {
   try {
-    const outcome = globalThis.__portalCloseDatabase?.() ?? 'database was not open';
+    const outcome = (await globalThis.__portalCloseDatabase?.()) ?? 'database was not open';
     console.log(`> ${outcome}`);
   } catch (error) {
     console.error(`> closing the database failed: ${error.message}`);
@@ -172,16 +172,12 @@ function shutdown(signal) {
   for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   console.log(`> ${signal}: finishing requests in flight, then stopping`);
   // Stops accepting connections; the callback runs when the last open connection has closed.
-  server.close(() => {
-    closeDatabase();
-    process.exit(0);
-  });
+  server.close(() => closeDatabase().then(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => {
     console.error(`> requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
-    closeDatabase();
-    process.exit(0);
+    closeDatabase().then(() => process.exit(0));
   }, SHUTDOWN_GRACE_MS).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

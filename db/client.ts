@@ -1,17 +1,98 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { getEnv } from '@/env';
-import * as schema from '@/db/schema';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { databaseDialect, getEnv } from '@/env';
+import * as schema from '@/db/schema/sqlite';
+import * as pgSchema from '@/db/schema/pg';
 import { ensureSearchIndex, searchIndexIsCurrent } from '@/db/queries/search-index';
 import { isReadOnlyError } from '@/lib/storage-errors';
 
+/**
+ * The database handle every query takes, typed as Drizzle's SQLite database. On PostgreSQL it is Drizzle's
+ * node-postgres database with the twin schema (db/schema/pg.ts), which builds the same queries in PostgreSQL's
+ * dialect: query functions only use what both have, and always `await` (docs/decisions/0015-postgresql.md).
+ * The few places that need one engine's own SQL ask `postgresPool(db)`.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations-pg');
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The connection pool when `db` is PostgreSQL, otherwise null (SQLite). */
+export function postgresPool(db: Db): pg.Pool | null {
+  return pools.get(db) ?? null;
+}
+
+/**
+ * A PostgreSQL database through a pool of `max` connections. Not migrated here (that needs a round trip):
+ * `prepareDatabase()` does it, and `npm start`, the seed and import commands call it before anything else.
+ */
+export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'portal' });
+  // An idle connection that the server drops must not crash the process: the pool opens a new one.
+  pool.on('error', (error) => console.error(`> postgres: idle connection lost (${error.message})`));
+  const db = drizzlePg({ client: pool, schema: pgSchema });
+  pools.set(db, pool);
+  return db as unknown as Db;
+}
+
+/**
+ * Brings a PostgreSQL database to this version of the schema, one process at a time (an advisory lock: two
+ * app processes starting together do not both migrate), and its search index up to date. SQLite files are
+ * migrated when opened, so for them this only opens the database.
+ */
+export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
+  const pool = postgresPool(db);
+  if (!pool) return db;
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7240101)');
+    try {
+      await migratePg(drizzlePg({ client }), { migrationsFolder: PG_MIGRATIONS_FOLDER });
+      await ensureSearchIndex(db);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(7240101)');
+    }
+  } finally {
+    client.release();
+  }
+  return db;
+}
+
+/**
+ * Runs `work` in one transaction and returns what it returns: all of its writes land, or none. On SQLite the
+ * write lock is taken up front (BEGIN IMMEDIATE: a transaction that reads first and upgrades later gets
+ * SQLITE_BUSY at once when another process wrote in between, while this waits its turn, busy_timeout). A
+ * SQLite connection is one per process, so nothing else in the process may use it while `work` awaits: only
+ * the command-line tools (import, seed) write in transactions, never the server.
+ */
+export async function withTransaction<T>(work: (tx: Db) => Promise<T>, db: Db = getDb()): Promise<T> {
+  const pool = postgresPool(db);
+  if (pool) {
+    const pgDb = db as unknown as { transaction: (run: (tx: object) => Promise<T>) => Promise<T> };
+    return pgDb.transaction((tx) => {
+      pools.set(tx, pool); // so that code given `tx` knows it is PostgreSQL
+      return work(tx as Db);
+    });
+  }
+  db.run(sql`BEGIN IMMEDIATE`);
+  try {
+    const result = await work(db);
+    db.run(sql`COMMIT`);
+    return result;
+  } catch (error) {
+    if (db.$client.inTransaction) db.run(sql`ROLLBACK`);
+    throw error;
+  }
+}
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
@@ -77,18 +158,24 @@ function explainReadOnlyFailure(error: unknown, file: string): unknown {
 
 // One connection per process, shared through globalThis so dev-mode reloads do not open more (and so
 // server.mjs can close it on shutdown: __portalCloseDatabase).
-const holder = globalThis as typeof globalThis & { __portalDb?: Db; __portalCloseDatabase?: () => string };
+const holder = globalThis as typeof globalThis & { __portalDb?: Db; __portalCloseDatabase?: () => string | Promise<string> };
 
 export function getDb(): Db {
   holder.__portalDb ??= isBuilding()
     ? openDatabase(':memory:')
-    : openDatabase(getEnv().databasePath, { readonly: getEnv().DATABASE_READONLY === '1' });
+    : databaseDialect() === 'postgres'
+      ? openPostgres(getEnv().postgresUrl!)
+      : openDatabase(getEnv().databasePath, { readonly: getEnv().DATABASE_READONLY === '1' });
   return holder.__portalDb;
 }
 
-/** False when the process's database was opened read-only (DATABASE_READONLY=1, or a file it cannot write). */
+/**
+ * False when the process's SQLite database was opened read-only (DATABASE_READONLY=1, or a file it cannot
+ * write). PostgreSQL decides per statement: a write it refuses fails like any storage error (503).
+ */
 export function isDatabaseWritable(): boolean {
-  return !getDb().$client.readonly;
+  const db = getDb();
+  return postgresPool(db) ? true : !db.$client.readonly;
 }
 
 /**
@@ -105,9 +192,14 @@ export function setProcessDatabase(db: Db): void {
   holder.__portalDb = db;
 }
 
-export function closeDatabase(): void {
-  holder.__portalDb?.$client.close();
+/** Closes the process's database (a SQLite file at once; a PostgreSQL pool once its queries finish). */
+export async function closeDatabase(): Promise<void> {
+  const db = holder.__portalDb;
   holder.__portalDb = undefined;
+  if (!db) return;
+  const pool = postgresPool(db);
+  if (pool) await pool.end();
+  else db.$client.close();
 }
 
 /**
@@ -115,9 +207,10 @@ export function closeDatabase(): void {
  * (`wal_checkpoint(TRUNCATE)`), so the file is complete on its own, then closes the connection. Waits at most
  * a second for other processes' readers and writers. Returns what it did, for the log.
  */
-export function closeDatabaseForShutdown(): string {
+export function closeDatabaseForShutdown(): string | Promise<string> {
   const db = holder.__portalDb;
   if (!db) return 'database was not open';
+  if (postgresPool(db)) return closeDatabase().then(() => 'PostgreSQL connections closed');
   const sqlite = db.$client;
   let outcome = 'read-only, closed';
   if (!sqlite.readonly && sqlite.open) {
@@ -125,7 +218,7 @@ export function closeDatabaseForShutdown(): string {
     const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
     outcome = result?.busy ? 'WAL checkpoint blocked by another process, closed' : 'WAL checkpointed and emptied, closed';
   }
-  closeDatabase();
+  void closeDatabase();
   return outcome;
 }
 holder.__portalCloseDatabase = closeDatabaseForShutdown;

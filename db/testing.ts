@@ -1,35 +1,78 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
+import pg from 'pg';
+import { closeDatabase, openDatabase, openPostgres, prepareDatabase, setProcessDatabase, type Db } from '@/db/client';
 import { categories } from '@/db/schema';
+import { databaseDialect } from '@/env';
 
-/** A migrated SQLite file in a temporary folder, made the process's database until `cleanup`. */
-export function useThrowawayDatabase(): { db: Db; dir: string; cleanup: () => void } {
+/**
+ * Which engine the query contract tests run on: SQLite files by default; PostgreSQL when DATABASE_URL is a
+ * postgres:// URL (`npm run test:contract`, run by `npm run test:cluster`), each test then on a database of its
+ * own, created on that server and dropped afterwards.
+ */
+export const testDialect = databaseDialect();
+
+let created = 0;
+
+/** A migrated, empty database made the process's database until `cleanup`, on the engine under test. */
+export async function useThrowawayDatabase(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
+  if (testDialect === 'postgres') return throwawayPostgres(dir);
   const db = openDatabase(path.join(dir, 'test.db'));
   setProcessDatabase(db);
   return {
     db,
     dir,
-    cleanup: () => {
-      closeDatabase();
+    cleanup: async () => {
+      await closeDatabase();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export function insertCategories(db: Db, rows: Array<{ id: number; name: string }>): void {
-  db.insert(categories).values(rows).run();
+async function throwawayPostgres(dir: string) {
+  const server = new URL(process.env.DATABASE_URL!);
+  const name = `portal_test_${process.pid}_${++created}`;
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await prepareDatabase(openPostgres(url.toString(), { max: 4 }));
+  setProcessDatabase(db);
+  return {
+    db,
+    dir,
+    cleanup: async () => {
+      await closeDatabase();
+      fs.rmSync(dir, { recursive: true, force: true });
+      const dropper = new pg.Client({ connectionString: server.toString() });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+export async function insertCategories(db: Db, rows: Array<{ id: number; name: string }>): Promise<void> {
+  await db.insert(categories).values(rows);
 }
 
 export type RecordedStatement = { sql: string; params: unknown[] };
 
 /**
  * Records every statement executed on `db` (its SQL and parameters, in order) while `during` runs. Install it
- * before the code under test prepares anything: statements prepared earlier are not seen.
+ * before the code under test prepares anything: statements prepared earlier are not seen. SQLite only.
  */
-export function recordStatements(db: Db): { during: (run: () => void) => RecordedStatement[] } {
+export function recordStatements(db: Db): { during: (run: () => Promise<unknown>) => Promise<RecordedStatement[]> } {
   const sqlite = db.$client;
   const prepare = sqlite.prepare.bind(sqlite);
   let sink: RecordedStatement[] | null = null;
@@ -42,10 +85,10 @@ export function recordStatements(db: Db): { during: (run: () => void) => Recorde
     return statement;
   }) as typeof sqlite.prepare;
   return {
-    during(run) {
+    async during(run) {
       sink = [];
       try {
-        run();
+        await run();
         return sink;
       } finally {
         sink = null;
@@ -56,7 +99,7 @@ export function recordStatements(db: Db): { during: (run: () => void) => Recorde
 
 /**
  * Makes every statement prepared on `db` from now on whose SQL matches `sql` throw `error` when it runs, as a
- * full disk or a failing drive would (prepare before the code under test prepares its statements).
+ * full disk or a failing drive would (prepare before the code under test prepares its statements). SQLite only.
  */
 export function failStatements(db: Db, sql: RegExp, error: Error): void {
   const sqlite = db.$client;

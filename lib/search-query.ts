@@ -36,3 +36,22 @@ export function toMatchExpression(terms: string[], mode: 'all' | 'any' | 'phrase
   const quoted = terms.map((term, i) => (i === terms.length - 1 && isPrefix(term) ? `"${term}"*` : `"${term}"`));
   return quoted.join(mode === 'all' ? ' ' : ' OR ');
 }
+
+/**
+ * The same query for PostgreSQL's full-text search (to_tsquery with the `simple` configuration, over text folded
+ * and split as below): every term quoted, the last one also as a prefix (`:*`), phrase terms in a row (`<->`).
+ * Terms hold only letters and digits (parseSearchQuery), so nothing typed can become an operator.
+ */
+export function toTsQuery(terms: string[], mode: 'all' | 'any' | 'phrase' = 'all'): string | null {
+  if (terms.length === 0) return null;
+  const quoted = terms.map((term, i) => `'${term}'${i === terms.length - 1 && isPrefix(term) ? ':*' : ''}`);
+  return quoted.join(mode === 'all' ? ' & ' : mode === 'any' ? ' | ' : ' <-> ');
+}
+
+/**
+ * Folded text as PostgreSQL should index it: words are runs of letters and digits, as SQLite's FTS5 tokenizer
+ * and parseSearchQuery see them (PostgreSQL's parser alone would keep `1.5` or `covid-19` whole).
+ */
+export function toSearchableText(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -25,19 +25,26 @@ const USAGE = 'Usage: npx tsx scripts/bench-queries.ts --db data/plans-100k.db [
 
 type Timing = { name: string; wall: number[]; cpu: number[] };
 
-function timed(timing: Timing, run: () => unknown): void {
+async function timed(timing: Timing, run: () => unknown): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  run();
+  await run();
   timing.wall.push(performance.now() - started);
   const used = process.cpuUsage(cpu);
   timing.cpu.push((used.user + used.system) / 1000);
 }
 
-function bench(name: string, runs: number, run: (i: number) => unknown): Timing {
+async function bench(name: string, runs: number, run: (i: number) => unknown): Promise<Timing> {
   const timing: Timing = { name, wall: [], cpu: [] };
-  for (let i = 0; i < runs; i++) timed(timing, () => run(i));
+  for (let i = 0; i < runs; i++) await timed(timing, () => run(i));
   return timing;
+}
+
+/** Runs the benchmarks one after another (never two at once). */
+async function sequence(runs: Array<() => Promise<Timing>>): Promise<Timing[]> {
+  const timings: Timing[] = [];
+  for (const run of runs) timings.push(await run());
+  return timings;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -66,24 +73,24 @@ function samples(sqlite: Db['$client'], count: number, seed: number) {
   return { articleIds, keywords: keywordIds.map((id) => ({ id, slug: slugs.get(id)! })), categoryIds, pages };
 }
 
-function articlePages(s: ReturnType<typeof samples>, runs: number): Timing[] {
+async function articlePages(s: ReturnType<typeof samples>, runs: number): Promise<Timing[]> {
   const parts = ['detail (with keywords, photos)', 'related news', 'most read (computed, not cached)', 'category menu'].map(
     (name) => ({ name: `  ${name}`, wall: [], cpu: [] }) as Timing,
   );
   const page: Timing = { name: 'article page: the four together', wall: [], cpu: [] };
   for (let i = 0; i < runs; i++) {
-    timed(page, () => {
-      let article: ReturnType<typeof getArticleDetail> = null;
-      timed(parts[0]!, () => (article = getArticleDetail(s.articleIds[i]!)));
-      timed(parts[1]!, () => listRelatedArticles(article!));
-      timed(parts[2]!, () => computeMostRead());
-      timed(parts[3]!, () => listCategories());
+    await timed(page, async () => {
+      let article: Awaited<ReturnType<typeof getArticleDetail>> = null;
+      await timed(parts[0]!, async () => (article = await getArticleDetail(s.articleIds[i]!)));
+      await timed(parts[1]!, () => listRelatedArticles(article!));
+      await timed(parts[2]!, () => computeMostRead());
+      await timed(parts[3]!, () => listCategories());
     });
   }
   return [page, ...parts];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' } } });
   if (!values.db) throw new Error(USAGE);
   const file = path.resolve(values.db);
@@ -95,31 +102,31 @@ function main(): void {
   const end = new Date(DEMO_DATE_RANGE.to * 1000);
   const fresh = (i: number) => `https://bench-${i}-${Date.now()}.example.vn`; // caches are keyed by site URL
 
-  printTable(`Article page (${runs} random published articles, each read for the first time)`, articlePages(s, runs));
-  printTable('Other pages and APIs', [
-    bench('article location (old URLs)', runs, (i) => getArticleLocation(s.articleIds[i]!)),
-    bench('view count GET', runs, (i) => getViewCount(s.articleIds[i]!)),
-    bench('view count POST (upsert)', runs, (i) => recordView(s.articleIds[i]!)),
-    bench('most read, last 30 days (end of archive)', runs, () => computeMostRead(5, end)),
-    bench('most read, all-time fallback', runs, () => computeMostRead(5, new Date(Date.UTC(2040, 0, 1)))),
-    bench('home page', runs, () => getHomePage()),
-    bench('latest 20', runs, () => listLatestArticles(20)),
-    bench('category: get + page 1-5 with count', runs, (i) => listCategoryArticles({ categoryId: getCategory(s.categoryIds[i]!)!.id, page: s.pages[i]! })),
-    bench('keyword: by slug + page 1-5 with count', runs, (i) => listKeywordArticles({ keywordId: getKeywordBySlug(s.keywords[i]!.slug)!.id, page: s.pages[i]! })),
-    bench('search (page 1)', 40, (i) => searchArticles({ terms: parseSearchQuery(['hội nghị', 'chùa keo', 'nong thon moi', 'bóng đá'][i % 4]).terms, page: 1 })),
-    bench('RSS, whole site (uncached)', 40, (i) => getRssFeed(fresh(i))),
-    bench('RSS, one category (uncached)', 40, (i) => getRssFeed(fresh(i), s.categoryIds[i]!)),
-    bench('news sitemap (uncached)', 40, (i) => getNewsSitemap(fresh(i), end)),
-  ]);
-  printTable('Sitemaps (rebuilt once per content change)', [
-    bench('sitemap.xml', 3, (i) => getSitemapRoot(fresh(i))),
-    bench('sitemaps/pages.xml', 3, (i) => getSitemapPart(fresh(i), 'pages.xml')),
-    bench('sitemaps/articles-1.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-1.xml')),
-    bench('sitemaps/articles-2.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-2.xml')),
-  ]);
+  printTable(`Article page (${runs} random published articles, each read for the first time)`, await articlePages(s, runs));
+  printTable('Other pages and APIs', await sequence([
+    () => bench('article location (old URLs)', runs, (i) => getArticleLocation(s.articleIds[i]!)),
+    () => bench('view count GET', runs, (i) => getViewCount(s.articleIds[i]!)),
+    () => bench('view count POST (upsert)', runs, (i) => recordView(s.articleIds[i]!)),
+    () => bench('most read, last 30 days (end of archive)', runs, () => computeMostRead(5, end)),
+    () => bench('most read, all-time fallback', runs, () => computeMostRead(5, new Date(Date.UTC(2040, 0, 1)))),
+    () => bench('home page', runs, () => getHomePage()),
+    () => bench('latest 20', runs, () => listLatestArticles(20)),
+    () => bench('category: get + page 1-5 with count', runs, async (i) => listCategoryArticles({ categoryId: (await getCategory(s.categoryIds[i]!))!.id, page: s.pages[i]! })),
+    () => bench('keyword: by slug + page 1-5 with count', runs, async (i) => listKeywordArticles({ keywordId: (await getKeywordBySlug(s.keywords[i]!.slug))!.id, page: s.pages[i]! })),
+    () => bench('search (page 1)', 40, (i) => searchArticles({ terms: parseSearchQuery(['hội nghị', 'chùa keo', 'nong thon moi', 'bóng đá'][i % 4]).terms, page: 1 })),
+    () => bench('RSS, whole site (uncached)', 40, (i) => getRssFeed(fresh(i))),
+    () => bench('RSS, one category (uncached)', 40, (i) => getRssFeed(fresh(i), s.categoryIds[i]!)),
+    () => bench('news sitemap (uncached)', 40, (i) => getNewsSitemap(fresh(i), end)),
+  ]));
+  printTable('Sitemaps (rebuilt once per content change)', await sequence([
+    () => bench('sitemap.xml', 3, (i) => getSitemapRoot(fresh(i))),
+    () => bench('sitemaps/pages.xml', 3, (i) => getSitemapPart(fresh(i), 'pages.xml')),
+    () => bench('sitemaps/articles-1.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-1.xml')),
+    () => bench('sitemaps/articles-2.xml', 3, (i) => getSitemapPart(fresh(i), 'articles-2.xml')),
+  ]));
   console.log(`\n${path.relative(process.cwd(), file)}: ${published.toLocaleString('en-US')} published articles. Budget for a cold article render: ${BUDGET_MS} ms.`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}, ${new Date().toISOString()}`);
-  closeDatabase();
+  await closeDatabase();
 }
 
-main();
+await main();

@@ -41,14 +41,14 @@ async function main() {
 
     const times: number[] = [];
     const perQuery: Array<[string, number, number]> = [];
-    for (const q of QUERIES) searchArticles({ terms: parseSearchQuery(q).terms, page: 1 }); // warm the page cache
+    for (const q of QUERIES) await searchArticles({ terms: parseSearchQuery(q).terms, page: 1 }); // warm the page cache
     for (const q of QUERIES) {
       const { terms } = parseSearchQuery(q);
       const own: number[] = [];
       let total = 0;
       for (let round = 0; round < ROUNDS; round++) {
         const t0 = performance.now();
-        total = searchArticles({ terms, page: round % 2 ? 2 : 1 }).total;
+        total = (await searchArticles({ terms, page: round % 2 ? 2 : 1 })).total;
         own.push(performance.now() - t0);
       }
       times.push(...own);

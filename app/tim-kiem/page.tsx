@@ -30,9 +30,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const { text, terms } = parseSearchQuery(params.q);
   const page = parsePageParam(params.trang) ?? 1;
-  const results = terms.length ? searchArticles({ terms, page }) : null;
+  const results = terms.length ? await searchArticles({ terms, page }) : null;
   if (results && results.total > 0 && page > results.pageCount) notFound();
-  const suggestions = results && results.total === 0 ? listLatestArticles(5) : [];
+  const suggestions = results && results.total === 0 ? await listLatestArticles(5) : [];
 
   return (
     <section className="search-page">

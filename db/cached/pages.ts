@@ -25,9 +25,9 @@ async function loadArticlePageCached(id: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(articleTag(id));
-  const article = getArticleDetail(id);
+  const article = await getArticleDetail(id);
   if (!article) return null;
-  const related = listRelatedArticles(article);
+  const related = await listRelatedArticles(article);
   // A rail shows other articles' titles: an edit to any of them expires this page too.
   cacheTag(...related.map((r) => articleTag(r.id)));
   return { article, related };
@@ -38,9 +38,9 @@ async function loadCategoryPageCached(categoryId: number, page: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(categoryTag(categoryId));
-  const category = getCategory(categoryId);
+  const category = await getCategory(categoryId);
   if (!category) return null;
-  return { category, listing: listCategoryArticles({ categoryId, page }) };
+  return { category, listing: await listCategoryArticles({ categoryId, page }) };
 }
 
 /** One page of a keyword's listing; null for an unknown keyword. */
@@ -48,9 +48,9 @@ async function loadKeywordPageCached(slug: string, page: number) {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
   cacheTag(keywordTag(slug));
-  const keyword = getKeywordBySlug(slug);
+  const keyword = await getKeywordBySlug(slug);
   if (!keyword) return null;
-  return { keyword, listing: listKeywordArticles({ keywordId: keyword.id, page }) };
+  return { keyword, listing: await listKeywordArticles({ keywordId: keyword.id, page }) };
 }
 
 export async function loadHomePage() {

@@ -1,6 +1,6 @@
 // npm run content:import -- <file-or-folder> [...more]
 import path from 'node:path';
-import { closeDatabase } from '@/db/client';
+import { closeDatabase, prepareDatabase } from '@/db/client';
 import { importPath } from '@/db/import/import-content';
 
 async function main(targets: string[]): Promise<number> {
@@ -8,6 +8,7 @@ async function main(targets: string[]): Promise<number> {
     console.error('Usage: npm run content:import -- <file-or-folder> [...]');
     return 2;
   }
+  await prepareDatabase();
   let failed = 0;
   let total = 0;
   for (const target of targets) {
@@ -36,8 +37,8 @@ async function main(targets: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2))
-  .then((code) => {
-    closeDatabase();
+  .then(async (code) => {
+    await closeDatabase();
     process.exitCode = code;
   })
   .catch((error) => {

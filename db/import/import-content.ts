@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { getDb } from '@/db/client';
+import { getDb, postgresPool, withTransaction, type Db } from '@/db/client';
 import { ensureCrops, findImageSource, readImage, storeImage, type CheckedImage, type StoredImage } from '@/db/import/media-store';
 import { recordInvalidation } from '@/db/queries/cache-invalidations';
 import { indexArticle } from '@/db/queries/search-index';
@@ -52,7 +52,7 @@ async function readImages(article: ImportArticle, jsonFile: string): Promise<{ c
 /** Everything about an article that can be checked before anything is written: its category and its photos. */
 async function checkArticle(article: ImportArticle, jsonFile: string): Promise<Map<string, CheckedImage>> {
   const { checked, errors } = await readImages(article, jsonFile);
-  const problems = [...categoryProblems(article.categoryId), ...errors];
+  const problems = [...(await categoryProblems(getDb(), article.categoryId)), ...errors];
   if (problems.length) throw new ImportError(problems);
   return checked;
 }
@@ -71,21 +71,25 @@ async function storeImages(article: ImportArticle, checked: Map<string, CheckedI
 }
 
 /** The body as stored: each photo becomes an `images` row (reused when file and texts are the same). */
-function storeBody(article: ImportArticle, stored: Map<string, StoredImage>): StoredBlock[] {
-  const db = getDb();
-  return article.body.map((block): StoredBlock => {
-    if (block.type !== 'image') return block;
+async function storeBody(db: Db, article: ImportArticle, stored: Map<string, StoredImage>): Promise<StoredBlock[]> {
+  const blocks: StoredBlock[] = [];
+  for (const block of article.body) {
+    if (block.type !== 'image') {
+      blocks.push(block);
+      continue;
+    }
     const { file, width, height } = stored.get(block.file)!;
     const texts = { alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null };
     const same = (column: SQLiteColumn, value: string | null) => (value === null ? isNull(column) : eq(column, value));
-    const existing = db
+    const [existing] = await db
       .select({ id: images.id })
       .from(images)
       .where(and(eq(images.file, file), same(images.alt, texts.alt), same(images.caption, texts.caption), same(images.credit, texts.credit)))
-      .get();
-    const id = existing?.id ?? db.insert(images).values({ file, width, height, ...texts }).returning({ id: images.id }).get().id;
-    return { type: 'image', imageId: id };
-  });
+      .limit(1);
+    const id = existing?.id ?? (await db.insert(images).values({ file, width, height, ...texts }).returning({ id: images.id }))[0]!.id;
+    blocks.push({ type: 'image', imageId: id });
+  }
+  return blocks;
 }
 
 /** An import file's keywords in order, one per slug (names that slug to nothing are dropped). */
@@ -99,34 +103,34 @@ function uniqueKeywords(names: string[]): Array<{ slug: string; name: string }> 
   return [...bySlug].map(([slug, name]) => ({ slug, name }));
 }
 
-function replaceKeywords(articleId: number, wanted: Array<{ slug: string; name: string }>): void {
-  const db = getDb();
-  db.delete(articleKeywords).where(eq(articleKeywords.articleId, articleId)).run();
-  wanted.forEach(({ slug, name }, position) => {
-    const keyword = db
+async function replaceKeywords(db: Db, articleId: number, wanted: Array<{ slug: string; name: string }>): Promise<void> {
+  await db.delete(articleKeywords).where(eq(articleKeywords.articleId, articleId));
+  for (const [position, { slug, name }] of wanted.entries()) {
+    const [keyword] = await db
       .insert(keywords)
       .values({ slug, name })
       .onConflictDoUpdate({ target: keywords.slug, set: { slug } })
-      .returning({ id: keywords.id })
-      .get();
-    db.insert(articleKeywords).values({ articleId, keywordId: keyword.id, position }).run();
-  });
+      .returning({ id: keywords.id });
+    await db.insert(articleKeywords).values({ articleId, keywordId: keyword!.id, position });
+  }
 }
 
 /** Checked before anything is written, and again inside the transaction. */
-function categoryProblems(categoryId: number): string[] {
-  const category = getDb().select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get();
+async function categoryProblems(db: Db, categoryId: number): Promise<string[]> {
+  const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).limit(1);
   return category ? [] : [`categoryId: unknown category ${categoryId}`];
 }
 
-function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>): string {
-  const db = getDb();
-  const problems = categoryProblems(article.categoryId);
+async function writeArticle(db: Db, article: ImportArticle, stored: Map<string, StoredImage>): Promise<string> {
+  const problems = await categoryProblems(db, article.categoryId);
   if (problems.length) throw new ImportError(problems);
 
-  const body = storeBody(article, stored);
+  const body = await storeBody(db, article, stored);
   const leadImageId = body.find((b) => b.type === 'image')?.imageId ?? null;
-  const existing = db.select().from(articles).where(eq(articles.id, article.id)).get();
+  // FOR UPDATE on PostgreSQL: two imports of the same article wait for each other (SQLite's BEGIN IMMEDIATE
+  // already serialises every writer).
+  const current = db.select().from(articles).where(eq(articles.id, article.id));
+  const [existing] = await (postgresPool(db) ? (current as unknown as { for: (s: 'update') => typeof current }).for('update') : current);
   const content = {
     categoryId: article.categoryId,
     title: article.title,
@@ -139,7 +143,7 @@ function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>):
   };
   // A changed title keeps the old slug: links already shared must not change.
   const slug = article.slug ?? existing?.slug ?? (slugify(article.title) || `bai-viet-${article.id}`);
-  const keywordsBefore = existing ? keywordSlugs(article.id) : [];
+  const keywordsBefore = existing ? await keywordSlugs(db, article.id) : [];
   const wantedKeywords = uniqueKeywords(article.keywords);
   const changed =
     !existing ||
@@ -148,37 +152,37 @@ function writeArticle(article: ImportArticle, stored: Map<string, StoredImage>):
     keywordsBefore.join() !== wantedKeywords.map((k) => k.slug).join();
   const updatedAt = article.updatedAt ?? (existing ? (changed ? new Date() : existing.updatedAt) : article.publishedAt);
 
-  db.insert(articles)
+  await db
+    .insert(articles)
     .values({ id: article.id, slug, ...content, updatedAt })
-    .onConflictDoUpdate({ target: articles.id, set: { slug, ...content, updatedAt } })
-    .run();
-  replaceKeywords(article.id, wantedKeywords);
+    .onConflictDoUpdate({ target: articles.id, set: { slug, ...content, updatedAt } });
+  await replaceKeywords(db, article.id, wantedKeywords);
   if (article.views !== undefined) {
     // Views carried over from the old site never lower a count the portal has already recorded.
-    db.insert(articleViews)
+    const larger = postgresPool(db) ? sql`greatest(${articleViews.views}, excluded.views)` : sql`max(${articleViews.views}, excluded.views)`;
+    await db
+      .insert(articleViews)
       .values({ articleId: article.id, views: article.views })
-      .onConflictDoUpdate({ target: articleViews.articleId, set: { views: sql`max(${articleViews.views}, excluded.views)` } })
-      .run();
+      .onConflictDoUpdate({ target: articleViews.articleId, set: { views: larger } });
   }
   if (changed) {
-    indexArticle(db, article.id);
+    await indexArticle(db, article.id);
     const before = existing ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore } : null;
     const after = { id: article.id, categoryId: article.categoryId, keywordSlugs: wantedKeywords.map((k) => k.slug) };
-    recordInvalidation(tagsForArticleChange(before, after));
+    await recordInvalidation(db, tagsForArticleChange(before, after));
   }
   if (!existing) return `article ${article.id} created`;
   return changed ? `article ${article.id} updated` : `article ${article.id} unchanged`;
 }
 
-function keywordSlugs(articleId: number): string[] {
-  return getDb()
+async function keywordSlugs(db: Db, articleId: number): Promise<string[]> {
+  const rows = await db
     .select({ slug: keywords.slug })
     .from(articleKeywords)
     .innerJoin(keywords, eq(keywords.id, articleKeywords.keywordId))
     .where(eq(articleKeywords.articleId, articleId))
-    .orderBy(articleKeywords.position)
-    .all()
-    .map((k) => k.slug);
+    .orderBy(articleKeywords.position);
+  return rows.map((k) => k.slug);
 }
 
 function fingerprint(row: Record<string, unknown>): string {
@@ -186,13 +190,12 @@ function fingerprint(row: Record<string, unknown>): string {
   return JSON.stringify([categoryId, title, sapo, body, byline, leadImageId, status, (publishedAt as Date).getTime()]);
 }
 
-function writeCategories(data: ImportCategories): string {
-  const db = getDb();
+async function writeCategories(db: Db, data: ImportCategories): Promise<string> {
   for (const category of data.categories) {
     const values = { name: category.name, position: category.position, description: category.description ?? null };
-    db.insert(categories).values({ id: category.id, ...values }).onConflictDoUpdate({ target: categories.id, set: values }).run();
+    await db.insert(categories).values({ id: category.id, ...values }).onConflictDoUpdate({ target: categories.id, set: values });
   }
-  recordInvalidation(tagsForCategoryChange(data.categories.map((c) => c.id)));
+  await recordInvalidation(db, tagsForCategoryChange(data.categories.map((c) => c.id)));
   return `${data.categories.length} categories`;
 }
 
@@ -213,10 +216,6 @@ function parseDocument(raw: string): { kind: 'categories'; data: ImportCategorie
   return { kind: 'article', data: parsed.data };
 }
 
-// Take the write lock up front: a transaction that reads first and upgrades later gets SQLITE_BUSY at once
-// (no waiting) when another process wrote in between, while BEGIN IMMEDIATE waits its turn (busy_timeout).
-const WRITE = { behavior: 'immediate' } as const;
-
 /**
  * Imports one JSON file in one transaction: all of it is written, or none of it. Everything that can be
  * checked (the document, its category, its photos) is checked before anything is written.
@@ -224,12 +223,11 @@ const WRITE = { behavior: 'immediate' } as const;
 export async function importFile(file: string, { mediaDir = getEnv().mediaPath } = {}): Promise<ImportOutcome> {
   try {
     const doc = parseDocument(await fs.readFile(file, 'utf8'));
-    const db = getDb();
     if (doc.kind === 'categories') {
-      return { file, ok: true, summary: db.transaction(() => writeCategories(doc.data), WRITE) };
+      return { file, ok: true, summary: await withTransaction((tx) => writeCategories(tx, doc.data)) };
     }
     const stored = await storeImages(doc.data, await checkArticle(doc.data, file), mediaDir);
-    return { file, ok: true, summary: db.transaction(() => writeArticle(doc.data, stored), WRITE) };
+    return { file, ok: true, summary: await withTransaction((tx) => writeArticle(tx, doc.data, stored)) };
   } catch (error) {
     const errors = error instanceof ImportError ? error.errors : [`(file): ${(error as Error).message}`];
     return { file, ok: false, errors };

@@ -37,19 +37,18 @@ export type ArticleDetail = {
 };
 
 /** Where an article lives, for canonical redirects. Null when it is unknown or not published. */
-export function getArticleLocation(id: number): { id: number; categoryId: number; slug: string } | null {
-  return (
-    getDb()
-      .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug })
-      .from(articles)
-      .where(and(eq(articles.id, id), isPublished))
-      .get() ?? null
-  );
+export async function getArticleLocation(id: number): Promise<{ id: number; categoryId: number; slug: string } | null> {
+  const [row] = await getDb()
+    .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.id, id), isPublished))
+    .limit(1);
+  return row ?? null;
 }
 
-function resolveImages(body: StoredBlock[]): RenderBlock[] {
+async function resolveImages(body: StoredBlock[]): Promise<RenderBlock[]> {
   const ids = body.flatMap((block) => (block.type === 'image' ? [block.imageId] : []));
-  const rows = ids.length ? getDb().select().from(images).where(inArray(images.id, ids)).all() : [];
+  const rows = ids.length ? await getDb().select().from(images).where(inArray(images.id, ids)) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return body.flatMap((block): RenderBlock[] => {
     if (block.type !== 'image') return [block];
@@ -61,8 +60,8 @@ function resolveImages(body: StoredBlock[]): RenderBlock[] {
 }
 
 /** A published article with everything its page shows, or null. */
-export function getArticleDetail(id: number): ArticleDetail | null {
-  const row = getDb()
+export async function getArticleDetail(id: number): Promise<ArticleDetail | null> {
+  const [row] = await getDb()
     .select({
       id: articles.id,
       categoryId: articles.categoryId,
@@ -80,15 +79,15 @@ export function getArticleDetail(id: number): ArticleDetail | null {
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
     .where(and(eq(articles.id, id), isPublished))
-    .get();
+    .limit(1);
   if (!row) return null;
-  const body = resolveImages(row.body);
+  const body = await resolveImages(row.body);
   const lead = body.find((block) => block.type === 'image');
   return {
     ...row,
     views: row.views ?? 0,
     body,
     leadImage: lead?.type === 'image' ? lead.image : null,
-    keywords: listArticleKeywords(row.id),
+    keywords: await listArticleKeywords(row.id),
   };
 }

@@ -4,20 +4,14 @@ import { categories } from '@/db/schema';
 
 export type Category = { id: number; name: string };
 
-export function listCategories(): Category[] {
+export function listCategories(): Promise<Category[]> {
   return getDb()
     .select({ id: categories.id, name: categories.name })
     .from(categories)
-    .orderBy(asc(categories.position), asc(categories.id))
-    .all();
+    .orderBy(asc(categories.position), asc(categories.id));
 }
 
-export function getCategory(id: number): Category | null {
-  return (
-    getDb()
-      .select({ id: categories.id, name: categories.name })
-      .from(categories)
-      .where(eq(categories.id, id))
-      .get() ?? null
-  );
+export async function getCategory(id: number): Promise<Category | null> {
+  const [row] = await getDb().select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.id, id)).limit(1);
+  return row ?? null;
 }

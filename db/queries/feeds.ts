@@ -12,10 +12,10 @@ import { articlePath, categoryFeedPath, categoryPath } from '@/lib/urls';
 export const FEED_SIZE = 50;
 
 /** RSS 2.0 of the latest 50 articles, of the whole site or of one category (null for an unknown category). */
-export function getRssFeed(siteUrl: string, categoryId?: number): string | null {
-  const category = categoryId === undefined ? null : getCategory(categoryId);
+export async function getRssFeed(siteUrl: string, categoryId?: number): Promise<string | null> {
+  const category = categoryId === undefined ? null : await getCategory(categoryId);
   if (categoryId !== undefined && !category) return null;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: articles.id,
       categoryId: articles.categoryId,
@@ -29,8 +29,7 @@ export function getRssFeed(siteUrl: string, categoryId?: number): string | null 
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(category ? and(isPublished, eq(articles.categoryId, category.id)) : isPublished)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(FEED_SIZE)
-    .all();
+    .limit(FEED_SIZE);
   return rssXml(
     {
       title: category ? `${category.name} – ${siteConfig.name}` : `${siteConfig.name} – Tin mới nhất`,

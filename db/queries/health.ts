@@ -1,26 +1,13 @@
 import { max } from 'drizzle-orm';
-import { getDb, isDatabaseWritable, type Db } from '@/db/client';
+import { getDb, isDatabaseWritable } from '@/db/client';
 import { articles } from '@/db/schema';
-
-// Prepared once per connection: the health check is polled (load balancers, orchestrators).
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  // A real read of the largest table that costs one walk down its primary key (SQLite's max() optimisation).
-  return db.select({ latest: max(articles.id) }).from(articles).prepare();
-}
 
 /**
  * Reads one row of the database (opening it first if this process has not yet). Throws whatever the database
- * throws; returns whether the database takes writes.
+ * throws; returns whether the database takes writes. The read costs one walk down the largest table's primary
+ * key (max() on it), on either engine.
  */
-export function checkDatabase(): { writable: boolean } {
-  const db = getDb();
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = prepare(db);
-    prepared.set(db, statement);
-  }
-  statement.get();
+export async function checkDatabase(): Promise<{ writable: boolean }> {
+  await getDb().select({ latest: max(articles.id) }).from(articles);
   return { writable: isDatabaseWritable() };
 }

@@ -7,12 +7,11 @@ import { selectTeasers, type ArticleTeaser } from '@/db/queries/teasers';
 export type HomeSection = { category: Category; articles: ArticleTeaser[] };
 
 /** The home page: the latest articles, then a block of the newest in each category that has any. */
-export function getHomePage({ latest = 9, perCategory = 4 } = {}): { latest: ArticleTeaser[]; sections: HomeSection[] } {
-  const sections = listCategories()
-    .map((category) => ({
-      category,
-      articles: selectTeasers({ where: eq(articles.categoryId, category.id), limit: perCategory }),
-    }))
-    .filter((section) => section.articles.length > 0);
-  return { latest: listLatestArticles(latest), sections };
+export async function getHomePage({ latest = 9, perCategory = 4 } = {}): Promise<{ latest: ArticleTeaser[]; sections: HomeSection[] }> {
+  const sections: HomeSection[] = [];
+  for (const category of await listCategories()) {
+    const items = await selectTeasers({ where: eq(articles.categoryId, category.id), limit: perCategory });
+    if (items.length > 0) sections.push({ category, articles: items });
+  }
+  return { latest: await listLatestArticles(latest), sections };
 }

@@ -4,22 +4,20 @@ import { articleKeywords, keywords } from '@/db/schema';
 
 export type Keyword = { id: number; slug: string; name: string };
 
-export function getKeywordBySlug(slug: string): Keyword | null {
-  return (
-    getDb()
-      .select({ id: keywords.id, slug: keywords.slug, name: keywords.name })
-      .from(keywords)
-      .where(eq(keywords.slug, slug))
-      .get() ?? null
-  );
+export async function getKeywordBySlug(slug: string): Promise<Keyword | null> {
+  const [row] = await getDb()
+    .select({ id: keywords.id, slug: keywords.slug, name: keywords.name })
+    .from(keywords)
+    .where(eq(keywords.slug, slug))
+    .limit(1);
+  return row ?? null;
 }
 
-export function listArticleKeywords(articleId: number): Keyword[] {
+export function listArticleKeywords(articleId: number): Promise<Keyword[]> {
   return getDb()
     .select({ id: keywords.id, slug: keywords.slug, name: keywords.name })
     .from(articleKeywords)
     .innerJoin(keywords, eq(keywords.id, articleKeywords.keywordId))
     .where(eq(articleKeywords.articleId, articleId))
-    .orderBy(asc(articleKeywords.position))
-    .all();
+    .orderBy(asc(articleKeywords.position));
 }

@@ -5,14 +5,15 @@ import { isPublished, PAGE_SIZE, selectTeasers, teaserColumns, toTeaser, type Ar
 
 export type ListingPage = { items: ArticleTeaser[]; total: number; page: number; pageCount: number };
 
-function pageOf(total: number, page: number, items: (range: { limit: number; offset: number }) => ArticleTeaser[]): ListingPage {
+async function pageOf(total: number, page: number, items: (range: { limit: number; offset: number }) => Promise<ArticleTeaser[]>): Promise<ListingPage> {
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  return { items: page > pageCount ? [] : items({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), total, page, pageCount };
+  return { items: page > pageCount ? [] : await items({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), total, page, pageCount };
 }
 
-export function listCategoryArticles({ categoryId, page }: { categoryId: number; page: number }): ListingPage {
+export async function listCategoryArticles({ categoryId, page }: { categoryId: number; page: number }): Promise<ListingPage> {
   const where = eq(articles.categoryId, categoryId);
-  const total = getDb().select({ n: count() }).from(articles).where(and(isPublished, where)).get()?.n ?? 0;
+  const [row] = await getDb().select({ n: count() }).from(articles).where(and(isPublished, where));
+  const total = row?.n ?? 0;
   return pageOf(total, page, (range) => selectTeasers({ where, ...range }));
 }
 
@@ -23,11 +24,12 @@ export function listCategoryArticles({ categoryId, page }: { categoryId: number;
 const isTaggedPublished = (keywordId: number) =>
   and(eq(articleKeywords.keywordId, keywordId), isNotNull(articleKeywords.publishedAt));
 
-export function listKeywordArticles({ keywordId, page }: { keywordId: number; page: number }): ListingPage {
+export async function listKeywordArticles({ keywordId, page }: { keywordId: number; page: number }): Promise<ListingPage> {
   const db = getDb();
-  const total = db.select({ n: count() }).from(articleKeywords).where(isTaggedPublished(keywordId)).get()?.n ?? 0;
-  return pageOf(total, page, ({ limit, offset }) =>
-    db
+  const [row] = await db.select({ n: count() }).from(articleKeywords).where(isTaggedPublished(keywordId));
+  const total = row?.n ?? 0;
+  return pageOf(total, page, async ({ limit, offset }) =>
+    (await db
       .select(teaserColumns)
       .from(articleKeywords)
       .crossJoin(articles)
@@ -35,12 +37,10 @@ export function listKeywordArticles({ keywordId, page }: { keywordId: number; pa
       .where(and(isTaggedPublished(keywordId), eq(articles.id, articleKeywords.articleId), isPublished))
       .orderBy(desc(articleKeywords.publishedAt), desc(articleKeywords.articleId))
       .limit(limit)
-      .offset(offset)
-      .all()
-      .map(toTeaser),
+      .offset(offset)).map(toTeaser),
   );
 }
 
-export function listLatestArticles(limit: number): ArticleTeaser[] {
+export function listLatestArticles(limit: number): Promise<ArticleTeaser[]> {
   return selectTeasers({ limit });
 }

@@ -11,10 +11,10 @@ export const RELATED_LIMIT = 6;
  * publication date), so only the articles finally shown are read; then the same category and the latest fill
  * the list from their own indexes.
  */
-export function listRelatedArticles(
+export async function listRelatedArticles(
   article: { id: number; categoryId: number },
   limit = RELATED_LIMIT,
-): ArticleTeaser[] {
+): Promise<ArticleTeaser[]> {
   const db = getDb();
   const ownKeywords = db
     .select({ id: articleKeywords.keywordId })
@@ -24,7 +24,8 @@ export function listRelatedArticles(
     .select({
       id: articleKeywords.articleId,
       shared: count().as('shared'),
-      sameCategory: sql<number>`max(${articleKeywords.categoryId} = ${article.categoryId})`.as('same_category'),
+      // CASE rather than a comparison's value: PostgreSQL has no max() of booleans.
+      sameCategory: sql<number>`max(case when ${articleKeywords.categoryId} = ${article.categoryId} then 1 else 0 end)`.as('same_category'),
       publishedAt: max(articleKeywords.publishedAt).as('published'),
     })
     .from(articleKeywords)
@@ -34,23 +35,23 @@ export function listRelatedArticles(
     .limit(limit)
     .as('ranked');
   // CROSS JOIN: from the six ranked ids to their articles, never the other way round.
-  const byKeywords = db
+  const byKeywords = (
+    await db
     .select(teaserColumns)
     .from(ranked)
     .crossJoin(articles)
     .leftJoin(images, eq(images.id, articles.leadImageId))
     .where(and(eq(articles.id, ranked.id), isPublished))
     .orderBy(desc(ranked.shared), desc(ranked.sameCategory), desc(ranked.publishedAt), desc(ranked.id))
-    .all()
-    .map(toTeaser);
+  ).map(toTeaser);
 
   const picked = [...byKeywords];
-  const fill = (where: SQL | undefined) => {
+  const fill = async (where: SQL | undefined) => {
     if (picked.length >= limit) return;
     const exclude = [article.id, ...picked.map((a) => a.id)];
-    picked.push(...selectTeasers({ where: and(where, notInArray(articles.id, exclude)), limit: limit - picked.length }));
+    picked.push(...(await selectTeasers({ where: and(where, notInArray(articles.id, exclude)), limit: limit - picked.length })));
   };
-  fill(eq(articles.categoryId, article.categoryId));
-  fill(undefined);
+  await fill(eq(articles.categoryId, article.categoryId));
+  await fill(undefined);
   return picked;
 }

@@ -52,15 +52,14 @@ export function toTeaser(row: TeaserRow): ArticleTeaser {
 }
 
 /** Published teasers matching `where`, newest first. */
-export function selectTeasers({ where, limit, offset = 0 }: { where?: SQL; limit: number; offset?: number }) {
-  const rows = getDb()
+export async function selectTeasers({ where, limit, offset = 0 }: { where?: SQL; limit: number; offset?: number }): Promise<ArticleTeaser[]> {
+  const rows = await getDb()
     .select(teaserColumns)
     .from(articles)
     .leftJoin(images, eq(images.id, articles.leadImageId))
     .where(where ? and(isPublished, where) : isPublished)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
   return rows.map(toTeaser);
 }

@@ -1,37 +1,38 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb, postgresPool, type Db } from '@/db/client';
 import { articles, articleViews } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 
-// Prepared once per connection: the counter is the hottest write path.
+// One statement: insert-or-increment, only for a published article, returning the new count. Atomic on both
+// engines (SQLite's single writer; PostgreSQL's row lock on conflict), so concurrent views are never lost.
+const incrementQuery = (db: Db, id: number | ReturnType<typeof sql.placeholder>) =>
+  db
+    .insert(articleViews)
+    .select(
+      db
+        .select({ articleId: articles.id, views: sql<number>`1`.as('views') })
+        .from(articles)
+        .where(and(eq(articles.id, id), isPublished)),
+    )
+    .onConflictDoUpdate({ target: articleViews.articleId, set: { views: sql`${articleViews.views} + 1` } })
+    .returning({ views: articleViews.views });
+
+const readQuery = (db: Db, id: number | ReturnType<typeof sql.placeholder>) =>
+  db
+    .select({ views: sql<number>`coalesce(${articleViews.views}, 0)`.mapWith(Number) })
+    .from(articles)
+    .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
+    .where(and(eq(articles.id, id), isPublished));
+
+// SQLite: prepared once per connection, the counter being the hottest write path.
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
   const id = sql.placeholder('id');
-  return {
-    // One statement: insert-or-increment, only for a published article, returning the new count.
-    increment: db
-      .insert(articleViews)
-      .select(
-        db
-          .select({ articleId: articles.id, views: sql<number>`1`.as('views') })
-          .from(articles)
-          .where(and(eq(articles.id, id), isPublished)),
-      )
-      .onConflictDoUpdate({ target: articleViews.articleId, set: { views: sql`${articleViews.views} + 1` } })
-      .returning({ views: articleViews.views })
-      .prepare(),
-    read: db
-      .select({ views: sql<number>`coalesce(${articleViews.views}, 0)` })
-      .from(articles)
-      .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
-      .where(and(eq(articles.id, id), isPublished))
-      .prepare(),
-  };
+  return { increment: incrementQuery(db, id).prepare(), read: readQuery(db, id).prepare() };
 }
 
-function statements() {
-  const db = getDb();
+function sqliteStatements(db: Db) {
   let s = prepared.get(db);
   if (!s) {
     s = prepare(db);
@@ -41,11 +42,17 @@ function statements() {
 }
 
 /** The stored count of a published article, or null when there is no such article. */
-export function getViewCount(articleId: number): number | null {
-  return statements().read.get({ id: articleId })?.views ?? null;
+export async function getViewCount(articleId: number): Promise<number | null> {
+  const db = getDb();
+  if (!postgresPool(db)) return sqliteStatements(db).read.get({ id: articleId })?.views ?? null;
+  const [row] = await readQuery(db, articleId);
+  return row?.views ?? null;
 }
 
 /** Adds one view atomically and returns the new count, or null when there is no such published article. */
-export function recordView(articleId: number): number | null {
-  return statements().increment.get({ id: articleId })?.views ?? null;
+export async function recordView(articleId: number): Promise<number | null> {
+  const db = getDb();
+  if (!postgresPool(db)) return sqliteStatements(db).increment.get({ id: articleId })?.views ?? null;
+  const [row] = await incrementQuery(db, articleId);
+  return row?.views ?? null;
 }

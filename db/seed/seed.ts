@@ -11,7 +11,8 @@ export const SEED_DIR = path.join(process.cwd(), 'db', 'seed');
  * again changes nothing; by default it only runs on an empty database.
  */
 export async function seedDatabase({ force = false, mediaDir }: { force?: boolean; mediaDir?: string } = {}): Promise<{ ran: boolean; outcomes: ImportOutcome[] }> {
-  const existing = getDb().select({ n: count() }).from(articles).get()?.n ?? 0;
+  const [row] = await getDb().select({ n: count() }).from(articles);
+  const existing = row?.n ?? 0;
   if (existing > 0 && !force) return { ran: false, outcomes: [] };
   const outcomes = await importPath(SEED_DIR, mediaDir ? { mediaDir } : {});
   const failures = outcomes.filter((o) => !o.ok);

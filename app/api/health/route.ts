@@ -9,9 +9,9 @@ export const dynamic = 'force-dynamic';
  * {"status":"error"} when it fails. A database opened read-only still serves every page, so it is healthy:
  * 200 {"status":"ok","writable":false}. Never cached, counts nothing, writes nothing.
  */
-export function GET() {
+export async function GET() {
   try {
-    const { writable } = checkDatabase();
+    const { writable } = await checkDatabase();
     return json(writable ? { status: 'ok' } : { status: 'ok', writable: false });
   } catch (error) {
     const code = storageErrorCode(error) ?? (error as { code?: string } | null)?.code ?? 'unknown';
@@ -21,6 +21,6 @@ export function GET() {
 }
 
 export async function HEAD() {
-  const response = GET();
+  const response = await GET();
   return new Response(null, { status: response.status, headers: response.headers });
 }

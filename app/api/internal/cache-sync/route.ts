@@ -20,9 +20,9 @@ function authorised(request: Request): boolean {
 
 const notFound = () => jsonError(404, 'Không tìm thấy.');
 
-export function POST(request: Request) {
+export async function POST(request: Request) {
   if (!authorised(request)) return notFound();
-  const latest = latestInvalidationId();
+  const latest = await latestInvalidationId();
   if (applied === null || latest < applied) {
     // First call (or the database was replaced): whatever the cache holds was rendered before this process
     // started (the build's copy, the disk cache of a previous run), so none of it can be trusted.
@@ -30,7 +30,7 @@ export function POST(request: Request) {
     applied = latest;
     return json({ applied, expired: 'all' });
   }
-  const changes = listInvalidationsAfter(applied);
+  const changes = await listInvalidationsAfter(applied);
   const tags = new Set(changes.flatMap((change) => change.tags));
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   applied = changes.at(-1)?.id ?? applied;

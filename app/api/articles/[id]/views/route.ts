@@ -22,9 +22,9 @@ const notFound = () => jsonError(404, 'Không tìm thấy bài viết.');
  * Runs a database call; a database that cannot take it (read-only, disk full, locked, I/O error) makes the
  * answer a 503 with one log line instead of a 500.
  */
-function withStorage(what: string, run: () => number | null): number | null | Response {
+async function withStorage(what: string, run: () => Promise<number | null>): Promise<number | null | Response> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     const code = storageErrorCode(error);
     if (code === null) throw error;
@@ -35,7 +35,7 @@ function withStorage(what: string, run: () => number | null): number | null | Re
 export async function GET(_request: Request, context: Context) {
   const id = await articleIdOf(context);
   if (id instanceof Response) return id;
-  const views = withStorage(`GET /api/articles/${id}/views`, () => getViewCount(id));
+  const views = await withStorage(`GET /api/articles/${id}/views`, () => getViewCount(id));
   if (views instanceof Response) return views;
   return views === null ? notFound() : json({ id, views });
 }
@@ -54,7 +54,7 @@ export async function POST(request: Request, context: Context) {
     userAgent.trim() !== '' &&
     !isbot(userAgent) &&
     limiter.allow(clientAddress(request.headers.get('x-forwarded-for')));
-  const views = withStorage(`POST /api/articles/${id}/views`, () => (countable ? recordView(id) : getViewCount(id)));
+  const views = await withStorage(`POST /api/articles/${id}/views`, () => (countable ? recordView(id) : getViewCount(id)));
   if (views instanceof Response) return views;
   return views === null ? notFound() : json({ id, views, counted: countable });
 }

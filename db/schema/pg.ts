@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, json, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { StoredBlock } from '@/lib/content-schema';
+
+// The PostgreSQL twin of db/schema/sqlite.ts: the same tables, columns, indexes and row types
+// (db/schema/row-types.test.ts proves the row types equal), so one set of query functions serves both
+// (docs/decisions/0015-postgresql.md). Migrations: db/migrations-pg (drizzle.pg.config.ts). Comments on what
+// each table and index is for are in the SQLite file.
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    description: text('description'),
+  },
+  (t) => [index('categories_position_idx').on(t.position)],
+);
+
+export const images = pgTable(
+  'images',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    file: text('file').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    alt: text('alt').notNull(),
+    caption: text('caption'),
+    credit: text('credit'),
+  },
+  (t) => [index('images_file_idx').on(t.file)],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer('id').primaryKey(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    sapo: text('sapo').notNull(),
+    // json, not jsonb: the body comes back exactly as written (jsonb reorders keys).
+    body: json('body').$type<StoredBlock[]>().notNull(),
+    byline: text('byline'),
+    leadImageId: integer('lead_image_id').references(() => images.id),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    publishedAt: at('published_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt),
+  ],
+);
+
+export const keywords = pgTable(
+  'keywords',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('keywords_slug_unique').on(t.slug)],
+);
+
+export const articleKeywords = pgTable(
+  'article_keywords',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    keywordId: integer('keyword_id')
+      .notNull()
+      .references(() => keywords.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    // Kept right by the triggers of migration 0001 (as migration 0006 does for SQLite).
+    categoryId: integer('category_id'),
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.keywordId] }),
+    index('article_keywords_keyword_published_idx').on(t.keywordId, t.publishedAt, t.articleId, t.categoryId),
+  ],
+);
+
+export const articleViews = pgTable(
+  'article_views',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    views: integer('views').notNull().default(sql`0`),
+  },
+  (t) => [index('article_views_views_idx').on(t.views)],
+);
+
+export const cacheInvalidations = pgTable('cache_invalidations', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  tags: json('tags').$type<string[]>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
