@@ -24,11 +24,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations-pg');
-const pools = new WeakMap<object, pg.Pool>();
+// Marks a PostgreSQL handle (and its transactions) with its pool. A symbol from the global registry rather than
+// a module-level map: Next may load this module more than once (one copy per server bundle), while the handle is
+// shared by all of them (globalThis, below).
+const PG_POOL = Symbol.for('portal.postgresPool');
+const markPostgres = (handle: object, pool: pg.Pool) => Object.defineProperty(handle, PG_POOL, { value: pool });
 
 /** The connection pool when `db` is PostgreSQL, otherwise null (SQLite). */
 export function postgresPool(db: Db): pg.Pool | null {
-  return pools.get(db) ?? null;
+  return (db as unknown as { [PG_POOL]?: pg.Pool })[PG_POOL] ?? null;
 }
 
 /**
@@ -40,7 +44,7 @@ export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): 
   // An idle connection that the server drops must not crash the process: the pool opens a new one.
   pool.on('error', (error) => console.error(`> postgres: idle connection lost (${error.message})`));
   const db = drizzlePg({ client: pool, schema: pgSchema });
-  pools.set(db, pool);
+  markPostgres(db, pool);
   return db as unknown as Db;
 }
 
@@ -79,7 +83,7 @@ export async function withTransaction<T>(work: (tx: Db) => Promise<T>, db: Db = 
   if (pool) {
     const pgDb = db as unknown as { transaction: (run: (tx: object) => Promise<T>) => Promise<T> };
     return pgDb.transaction((tx) => {
-      pools.set(tx, pool); // so that code given `tx` knows it is PostgreSQL
+      markPostgres(tx, pool); // so that code given `tx` knows it is PostgreSQL
       return work(tx as Db);
     });
   }

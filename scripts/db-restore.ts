@@ -7,6 +7,10 @@ import { describeSummary, restoreDatabase } from '@/db/backup';
 import { getEnv } from '@/env';
 
 async function main(args: string[]): Promise<number> {
+  if (getEnv().postgresUrl) {
+    console.error('DATABASE_URL is PostgreSQL: use its own tools (pg_dump and pg_restore, or continuous archiving), see docs/deploy.md.');
+    return 2;
+  }
   if (args.length !== 1) {
     console.error('Usage: npm run db:restore -- <backup file>');
     return 2;
