@@ -25,3 +25,15 @@ test('read-only failures are told apart from a full disk or a lock', () => {
   assert.equal(isReadOnlyError(sqliteError('SQLITE_FULL')), false);
   assert.equal(isReadOnlyError(sqliteError('SQLITE_BUSY')), false);
 });
+
+test('PostgreSQL: an unreachable, full, read-only or stopping server is a storage failure, also when Drizzle wraps the error', () => {
+  const pgError = (code: string) => Object.assign(new Error('postgres'), { code });
+  for (const code of ['08006', '08001', '53100', '57P01', '57P03', '25006', '40P01', 'ECONNREFUSED', 'ECONNRESET']) {
+    assert.equal(storageErrorCode(pgError(code)), code);
+    assert.equal(storageErrorCode(new Error('Failed query: select 1', { cause: pgError(code) })), code);
+  }
+  assert.equal(storageErrorCode(new Error('Failed query', { cause: new Error('Connection terminated unexpectedly') })), 'ECONNRESET');
+  // Constraint violations, syntax errors and unknown columns are bugs, not outages.
+  for (const code of ['23505', '23503', '42601', '42703', '22P02']) assert.equal(storageErrorCode(pgError(code)), null);
+  assert.equal(isReadOnlyError(pgError('25006')), false);
+});
