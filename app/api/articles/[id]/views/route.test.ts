@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { afterEach, mock, test } from 'node:test';
+import { afterEach, beforeEach, mock, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { GET, POST } from '@/app/api/articles/[id]/views/route';
 import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
@@ -17,22 +17,22 @@ const url = `http://localhost/api/articles/${ID}/views`;
 const post = () => POST(new Request(url, { method: 'POST', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)' } }), context);
 const get = () => GET(new Request(url), context);
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+let db: Db;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ db, dir, cleanup } = await useThrowawayDatabase());
+  await insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
+  const at = new Date('2021-01-26T12:14:24Z');
+  await db.insert(articles).values({ id: ID, categoryId: 1, slug: 'bai', title: 'Bài', sapo: 'Sapo', body: [], status: 'published', publishedAt: at, updatedAt: at });
+  await db.insert(articleViews).values({ articleId: ID, views: 267 });
+  await ensureSearchIndex(db);
+});
+afterEach(async () => {
+  await cleanup();
   mock.restoreAll();
 });
-
-function useDatabaseWithArticle(): { db: Db; dir: string } {
-  const { db, dir, cleanup } = useThrowawayDatabase();
-  cleanups.push(cleanup);
-  insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
-  const at = new Date('2021-01-26T12:14:24Z');
-  db.insert(articles).values({ id: ID, categoryId: 1, slug: 'bai', title: 'Bài', sapo: 'Sapo', body: [], status: 'published', publishedAt: at, updatedAt: at }).run();
-  db.insert(articleViews).values({ articleId: ID, views: 267 }).run();
-  ensureSearchIndex(db);
-  return { db, dir };
-}
 
 async function assertUnavailable(response: Response, log: ReturnType<typeof mock.method>, code: string) {
   assert.equal(response.status, 503);
@@ -44,7 +44,6 @@ async function assertUnavailable(response: Response, log: ReturnType<typeof mock
 }
 
 test('a full disk (SQLITE_FULL) makes a view POST a 503 JSON error with Retry-After and one log line; GET still answers', async () => {
-  const { db } = useDatabaseWithArticle();
   failStatements(db, /^insert into "article_views"/i, new Database.SqliteError('database or disk is full', 'SQLITE_FULL'));
   const log = mock.method(console, 'error', () => {});
   await assertUnavailable(await post(), log, 'SQLITE_FULL');
@@ -54,8 +53,7 @@ test('a full disk (SQLITE_FULL) makes a view POST a 503 JSON error with Retry-Af
 });
 
 test('a database opened read-only: SQLite refuses the write (SQLITE_READONLY), the POST is a 503, reads work', async () => {
-  const { dir } = useDatabaseWithArticle();
-  closeDatabase();
+  await closeDatabase();
   const readonly = openDatabase(path.join(dir, 'test.db'), { readonly: true });
   setProcessDatabase(readonly);
   const log = mock.method(console, 'error', () => {});
@@ -64,7 +62,6 @@ test('a database opened read-only: SQLite refuses the write (SQLITE_READONLY), t
 });
 
 test('a failure that is not the storage\'s (a bug) is not disguised as a 503', async () => {
-  const { db } = useDatabaseWithArticle();
   failStatements(db, /^insert into "article_views"/i, new Database.SqliteError('no such column: viewz', 'SQLITE_ERROR'));
   await assert.rejects(post(), /no such column/);
 });
