@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { DrizzleQueryError } from 'drizzle-orm';
+import pg from 'pg';
 import { isReadOnlyError, storageErrorCode } from '@/lib/storage-errors';
 
 const sqliteError = (code: string) => new Database.SqliteError('message', code);
@@ -24,4 +26,31 @@ test('read-only failures are told apart from a full disk or a lock', () => {
   assert.equal(isReadOnlyError(Object.assign(new Error('x'), { code: 'EROFS' })), true);
   assert.equal(isReadOnlyError(sqliteError('SQLITE_FULL')), false);
   assert.equal(isReadOnlyError(sqliteError('SQLITE_BUSY')), false);
+});
+
+// PostgreSQL: node-postgres gives the SQLSTATE in `code`; Drizzle wraps a failed query in a DrizzleQueryError
+// whose `cause` is that error.
+const postgresError = (code: string) => Object.assign(new pg.DatabaseError('message', 0, 'error'), { code });
+const failedQuery = (cause: unknown) => new DrizzleQueryError('insert into "article_views" ...', [1], cause as Error);
+
+test('PostgreSQL: a server that refuses writes, is full, shutting down or out of reach is a storage failure, wrapped or not', () => {
+  for (const code of ['25006', '53100', '53300', '57P01', '57P03', '57014', '08006', '08001', '58030', '55P03', 'XX001']) {
+    assert.equal(storageErrorCode(postgresError(code)), code);
+    assert.equal(storageErrorCode(failedQuery(postgresError(code))), code, `${code} inside a DrizzleQueryError`);
+  }
+  for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']) {
+    assert.equal(storageErrorCode(failedQuery(Object.assign(new Error('connect'), { code }))), code);
+  }
+});
+
+test('PostgreSQL: constraint, syntax and missing-table errors stay bugs, wrapped or not', () => {
+  for (const code of ['23505', '23503', '42601', '42P01', '42703', '22P02', '40001']) {
+    assert.equal(storageErrorCode(postgresError(code)), null, code);
+    assert.equal(storageErrorCode(failedQuery(postgresError(code))), null, code);
+  }
+  assert.equal(storageErrorCode(failedQuery(new Error('no code'))), null);
+  assert.equal(storageErrorCode(failedQuery(undefined)), null);
+  const loop: Error & { cause?: unknown } = new Error('a');
+  loop.cause = new Error('b', { cause: loop });
+  assert.equal(storageErrorCode(loop), null, 'a chain of causes that loops ends');
 });
