@@ -12,6 +12,7 @@ const SKIP = new Set(['node_modules', '.next', 'e2e', 'data', 'test-results', 'p
 // The same tests, the same expectations, on either engine: they use the public query API only (db/queries/*,
 // the importer, the seed, the API routes) and write their fixtures with portable Drizzle calls.
 const CONTRACT_TESTS = [
+  'app/api/articles/[id]/views/route.test.ts',
   'app/api/health/route.test.ts',
   'db/import/import-content.test.ts',
   'db/queries/listings.test.ts',
@@ -25,7 +26,7 @@ const CONTRACT_TESTS = [
 
 // Tests that open a database but are SQLite's own, and why. They run in npm run test:unit only.
 const SQLITE_ONLY_TESTS = {
-  'app/api/articles/[id]/views/route.test.ts': 'a full disk and a bug faked with failStatements; a file opened read-only',
+  'app/api/articles/[id]/views/route.sqlite.test.ts': 'a full disk and a bug, faked with failStatements',
   'app/api/health/route.sqlite.test.ts': 'a file opened read-only; a failing read faked with failStatements',
   'db/backup.test.ts': 'SQLite files, WAL and the online backup API',
   'db/client.test.ts': 'opening SQLite files read-only, WAL checkpoint on shutdown',
