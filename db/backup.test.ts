@@ -11,8 +11,8 @@ import { insertCategories } from '@/db/testing';
 
 let dir: string;
 before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-backup-'))));
-after(() => {
-  closeDatabase();
+after(async () => {
+  await closeDatabase();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -27,12 +27,12 @@ function views(file: string): number {
 }
 
 /** A live database (WAL, automatic checkpoints off, as if a server had it open) with one article. */
-function liveDatabase(name: string): { db: Db; file: string } {
+async function liveDatabase(name: string): Promise<{ db: Db; file: string }> {
   const file = path.join(dir, name, 'portal.db');
   const db = openDatabase(file);
   db.$client.pragma('wal_autocheckpoint = 0');
   setProcessDatabase(db);
-  insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
+  await insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
   const at = new Date('2021-01-26T12:14:24Z');
   db.insert(articles).values({ id: 1, categoryId: 1, slug: 'bai', title: 'Bài', sapo: 'Sapo', body: [], status: 'published', publishedAt: at, updatedAt: at }).run();
   db.insert(articleViews).values({ articleId: 1, views: 100 }).run();
@@ -44,7 +44,7 @@ test('backup names are the UTC time, sortable and shell-safe', () => {
 });
 
 test('a backup holds what only the WAL holds yet (a copy of the file would not), and is one self-contained file', async () => {
-  const { db, file } = liveDatabase('wal');
+  const { db, file } = await liveDatabase('wal');
   assert.ok(fs.statSync(`${file}-wal`).size > 0);
   const plainCopy = path.join(dir, 'wal', 'plain-copy.db');
   fs.copyFileSync(file, plainCopy);
@@ -65,7 +65,7 @@ test('a backup holds what only the WAL holds yet (a copy of the file would not),
 });
 
 test('a backup taken while another connection keeps writing is one consistent snapshot', async () => {
-  const { db, file } = liveDatabase('busy');
+  const { db, file } = await liveDatabase('busy');
   // Enough pages for several of better-sqlite3's default steps, so writes land between them.
   const filler = db.$client.prepare('INSERT INTO categories (id, name) VALUES (?, ?)');
   db.$client.transaction(() => {
@@ -95,11 +95,11 @@ test('a backup taken while another connection keeps writing is one consistent sn
 });
 
 test('restore keeps the current database (WAL included) beside it, then replaces it with the backup', async () => {
-  const { db, file } = liveDatabase('restore');
+  const { db, file } = await liveDatabase('restore');
   const { file: backup } = await backupDatabase({ source: file, dir: path.join(dir, 'restore', 'backups'), now: NOW });
   db.$client.prepare('UPDATE article_views SET views = 555 WHERE article_id = 1').run(); // only in the WAL
   db.$client.close();
-  closeDatabase();
+  await closeDatabase();
 
   const { previous, summary } = await restoreDatabase({ backup, target: file, now: NOW });
   assert.equal(previous, `${file}.before-restore-20261126T153000Z`);
@@ -110,7 +110,7 @@ test('restore keeps the current database (WAL included) beside it, then replaces
 });
 
 test('restore into a new location creates the database', async () => {
-  const { db, file } = liveDatabase('fresh');
+  const { db, file } = await liveDatabase('fresh');
   const { file: backup } = await backupDatabase({ source: file, dir: path.join(dir, 'fresh', 'backups'), now: NOW });
   db.$client.close();
   const target = path.join(dir, 'fresh', 'elsewhere', 'restored.db');
@@ -121,7 +121,7 @@ test('restore into a new location creates the database', async () => {
 });
 
 test('a damaged or foreign file is refused before anything is written', async () => {
-  const { db, file } = liveDatabase('refuse');
+  const { db, file } = await liveDatabase('refuse');
   db.$client.close();
   const before = fs.readdirSync(path.dirname(file)).sort();
   const garbage = path.join(dir, 'refuse', 'garbage.db');

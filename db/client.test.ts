@@ -22,10 +22,10 @@ after(() => {
 });
 
 /** A migrated database with one category, closed; in rollback-journal mode unless `wal`. */
-function makeDatabase(name: string, { wal = false } = {}): string {
+async function makeDatabase(name: string, { wal = false } = {}): Promise<string> {
   const file = path.join(dir, name, 'portal.db');
   const db = openDatabase(file);
-  insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
+  await insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
   if (!wal) db.$client.pragma('journal_mode = DELETE');
   db.$client.close();
   return file;
@@ -55,8 +55,8 @@ function openAsUnprivileged(file: string): { status: number | null; stdout: stri
   return spawnSync(process.execPath, ['--import', 'tsx', '-e', code, path.resolve('db/client.ts'), file], { ...user, encoding: 'utf8' });
 }
 
-test('DATABASE_READONLY: reads work, SQLite refuses every write, and the file is not touched', () => {
-  const file = makeDatabase('env');
+test('DATABASE_READONLY: reads work, SQLite refuses every write, and the file is not touched', async () => {
+  const file = await makeDatabase('env');
   const before = sha256(file);
   const db = openDatabase(file, { readonly: true });
   try {
@@ -76,8 +76,8 @@ test('a read-only database that was never migrated is refused with a message tha
   assert.throws(() => openDatabase(file, { readonly: true }), /read-only and not migrated/);
 });
 
-test('a file this process cannot write is opened read-only without being told: reads work, writes fail', () => {
-  const file = makeDatabase('unwritable');
+test('a file this process cannot write is opened read-only without being told: reads work, writes fail', async () => {
+  const file = await makeDatabase('unwritable');
   protect(file);
   const before = sha256(file);
   const child = openAsUnprivileged(file);
@@ -87,8 +87,8 @@ test('a file this process cannot write is opened read-only without being told: r
   assert.equal(sha256(file), before);
 });
 
-test('a WAL file in a read-only folder without its -shm cannot be read by SQLite: the error says what to do', () => {
-  const file = makeDatabase('wal', { wal: true });
+test('a WAL file in a read-only folder without its -shm cannot be read by SQLite: the error says what to do', async () => {
+  const file = await makeDatabase('wal', { wal: true });
   assert.deepEqual(fs.readdirSync(path.dirname(file)), ['portal.db'], 'the last connection removed -wal and -shm');
   protect(file);
   const child = openAsUnprivileged(file);
@@ -96,11 +96,11 @@ test('a WAL file in a read-only folder without its -shm cannot be read by SQLite
   assert.match(child.stderr, /needs its -shm file[^]*npm run db:backup/);
 });
 
-test('on shutdown the WAL is folded into the database file and emptied before the connection closes', () => {
+test('on shutdown the WAL is folded into the database file and emptied before the connection closes', async () => {
   const file = path.join(dir, 'shutdown', 'portal.db');
   const db = openDatabase(file);
   db.$client.pragma('wal_autocheckpoint = 0');
-  insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
+  await insertCategories(db, [{ id: 1, name: 'Chính trị' }]);
   assert.ok(fs.statSync(`${file}-wal`).size > 0, 'the commit is in the WAL');
   setProcessDatabase(db);
   assert.equal(closeDatabaseForShutdown(), 'WAL checkpointed and emptied, closed');

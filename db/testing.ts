@@ -15,15 +15,35 @@ export const testDialect = databaseDialect();
 
 let created = 0;
 
+export type ThrowawayDatabase = {
+  db: Db;
+  /** A temporary folder, removed by `cleanup` (on SQLite the database file is `test.db` in it). */
+  dir: string;
+  /**
+   * Closes the process's database and opens the same one again through a connection that refuses every write,
+   * made the process's database: on SQLite the file opened read-only (SQLITE_READONLY), on PostgreSQL a pool
+   * whose transactions are read-only (default_transaction_read_only: SQLSTATE 25006).
+   */
+  reopenReadOnly: () => Promise<Db>;
+  cleanup: () => Promise<void>;
+};
+
 /** A migrated, empty database made the process's database until `cleanup`, on the engine under test. */
-export async function useThrowawayDatabase(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
+export async function useThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   if (testDialect === 'postgres') return throwawayPostgres(dir);
-  const db = openDatabase(path.join(dir, 'test.db'));
+  const file = path.join(dir, 'test.db');
+  const db = openDatabase(file);
   setProcessDatabase(db);
   return {
     db,
     dir,
+    reopenReadOnly: async () => {
+      await closeDatabase();
+      const readonly = openDatabase(file, { readonly: true });
+      setProcessDatabase(readonly);
+      return readonly;
+    },
     cleanup: async () => {
       await closeDatabase();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -31,7 +51,7 @@ export async function useThrowawayDatabase(): Promise<{ db: Db; dir: string; cle
   };
 }
 
-async function throwawayPostgres(dir: string) {
+async function throwawayPostgres(dir: string): Promise<ThrowawayDatabase> {
   const server = new URL(process.env.DATABASE_URL!);
   const name = `portal_test_${process.pid}_${++created}`;
   const admin = new pg.Client({ connectionString: server.toString() });
@@ -48,6 +68,14 @@ async function throwawayPostgres(dir: string) {
   return {
     db,
     dir,
+    reopenReadOnly: async () => {
+      await closeDatabase();
+      const readOnlyUrl = new URL(url);
+      readOnlyUrl.searchParams.set('options', '-c default_transaction_read_only=on');
+      const readonly = openPostgres(readOnlyUrl.toString(), { max: 4 });
+      setProcessDatabase(readonly);
+      return readonly;
+    },
     cleanup: async () => {
       await closeDatabase();
       fs.rmSync(dir, { recursive: true, force: true });

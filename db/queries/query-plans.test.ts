@@ -28,14 +28,14 @@ import { parseSearchQuery } from '@/lib/search-query';
 
 const ARTICLES = 3_000;
 let db: Db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let recorder: ReturnType<typeof recordStatements>;
 let sample: { id: number; categoryId: number; keywordId: number; keywordSlug: string };
 const END = new Date(DEMO_DATE_RANGE.to * 1000);
 const UNTAGGED = 1_000_500; // its keywords are removed below
 
-before(() => {
-  ({ db, cleanup } = useThrowawayDatabase());
+before(async () => {
+  ({ db, cleanup } = await useThrowawayDatabase());
   recorder = recordStatements(db);
   db.insert(categories).values([17, 18, 19, 20, 21, 22, 29].map((id, position) => ({ id, name: `Chuyên mục ${id}`, position }))).run();
   db.insert(images).values({ file: 'anh-0123456789.jpg', width: 1600, height: 1067, alt: 'Ảnh' }).run();
@@ -103,8 +103,8 @@ function planProblems(statement: RecordedStatement, plan: PlanRow[], { bulk }: {
 }
 
 /** Runs `work` with every statement recorded, and returns each statement whose plan has a problem. */
-function badPlans(work: () => void, { bulk = false } = {}): Array<{ sql: string; plan: string[]; problems: string[] }> {
-  const statements = recorder.during(work);
+async function badPlans(work: () => Promise<unknown>, { bulk = false } = {}): Promise<Array<{ sql: string; plan: string[]; problems: string[] }>> {
+  const statements = await recorder.during(work);
   assert.ok(statements.length > 0, 'the work ran no query at all');
   return statements.flatMap((statement) => {
     const plan = explain(statement);
@@ -117,93 +117,93 @@ test('the database has no planner statistics, as in production (the portal never
   assert.deepEqual(db.$client.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'sqlite_stat%'`).get(), { n: 0 });
 });
 
-test('article page: location, detail with its keywords and photos, related news, menu', () => {
+test('article page: location, detail with its keywords and photos, related news, menu', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      getArticleLocation(sample.id);
-      getArticleDetail(sample.id);
-      listRelatedArticles(sample);
-      listRelatedArticles({ id: UNTAGGED, categoryId: 17 });
-      listRelatedArticles({ id: UNTAGGED, categoryId: 999 }); // nothing in its category: filled from the latest
-      listCategories();
+    await badPlans(async () => {
+      await getArticleLocation(sample.id);
+      await getArticleDetail(sample.id);
+      await listRelatedArticles(sample);
+      await listRelatedArticles({ id: UNTAGGED, categoryId: 17 });
+      await listRelatedArticles({ id: UNTAGGED, categoryId: 999 }); // nothing in its category: filled from the latest
+      await listCategories();
     }),
     [],
   );
 });
 
-test('most read: the last 30 days, and topped up from all time', () => {
-  assert.equal(computeMostRead(5, END).length, 5);
-  assert.deepEqual(badPlans(() => computeMostRead(5, END)), []);
-  assert.deepEqual(badPlans(() => computeMostRead(5, new Date(Date.UTC(2040, 0, 1)))), []);
+test('most read: the last 30 days, and topped up from all time', async () => {
+  assert.equal((await computeMostRead(5, END)).length, 5);
+  assert.deepEqual(await badPlans(() => computeMostRead(5, END)), []);
+  assert.deepEqual(await badPlans(() => computeMostRead(5, new Date(Date.UTC(2040, 0, 1)))), []);
 });
 
-test('view counter: reading and counting a view', () => {
+test('view counter: reading and counting a view', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      getViewCount(sample.id);
-      recordView(sample.id);
-      recordView(UNTAGGED);
+    await badPlans(async () => {
+      await getViewCount(sample.id);
+      await recordView(sample.id);
+      await recordView(UNTAGGED);
     }),
     [],
   );
 });
 
-test('health check: one read of the archive that stops at once', () => {
-  assert.deepEqual(badPlans(() => checkDatabase()), []);
+test('health check: one read of the archive that stops at once', async () => {
+  assert.deepEqual(await badPlans(() => checkDatabase()), []);
 });
 
-test('home, category and keyword pages with their counts', () => {
+test('home, category and keyword pages with their counts', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      getHomePage();
-      listLatestArticles(20);
-      getCategory(sample.categoryId);
-      listCategoryArticles({ categoryId: sample.categoryId, page: 1 });
-      listCategoryArticles({ categoryId: sample.categoryId, page: 3 });
-      getKeywordBySlug(sample.keywordSlug);
-      listKeywordArticles({ keywordId: sample.keywordId, page: 1 });
-      listKeywordArticles({ keywordId: sample.keywordId, page: 2 });
+    await badPlans(async () => {
+      await getHomePage();
+      await listLatestArticles(20);
+      await getCategory(sample.categoryId);
+      await listCategoryArticles({ categoryId: sample.categoryId, page: 1 });
+      await listCategoryArticles({ categoryId: sample.categoryId, page: 3 });
+      await getKeywordBySlug(sample.keywordSlug);
+      await listKeywordArticles({ keywordId: sample.keywordId, page: 1 });
+      await listKeywordArticles({ keywordId: sample.keywordId, page: 2 });
     }),
     [],
   );
 });
 
-test('search: one word, several words, and the any-word fallback', () => {
+test('search: one word, several words, and the any-word fallback', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      for (const q of ['hội nghị', 'nông thôn mới', 'giao', 'chùa keo xyzzy']) searchArticles({ terms: parseSearchQuery(q).terms, page: 1 });
+    await badPlans(async () => {
+      for (const q of ['hội nghị', 'nông thôn mới', 'giao', 'chùa keo xyzzy']) await searchArticles({ terms: parseSearchQuery(q).terms, page: 1 });
     }),
     [],
   );
 });
 
-test('cache sync: recording a change, and each process reading the changes it has not applied', () => {
+test('cache sync: recording a change, and each process reading the changes it has not applied', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      recordInvalidation(['article:1', 'home']);
-      listInvalidationsAfter(latestInvalidationId() - 1);
+    await badPlans(async () => {
+      await recordInvalidation(db, ['article:1', 'home']);
+      await listInvalidationsAfter((await latestInvalidationId()) - 1);
     }),
     [],
   );
 });
 
-test('feeds and the news sitemap', () => {
+test('feeds and the news sitemap', async () => {
   assert.deepEqual(
-    badPlans(() => {
-      getRssFeed('https://feeds.example.vn');
-      getRssFeed('https://feeds.example.vn', sample.categoryId);
-      getNewsSitemap('https://feeds.example.vn', END);
+    await badPlans(async () => {
+      await getRssFeed('https://feeds.example.vn');
+      await getRssFeed('https://feeds.example.vn', sample.categoryId);
+      await getNewsSitemap('https://feeds.example.vn', END);
     }),
     [],
   );
 });
 
-test('sitemaps read every published article and keyword (once per content change), never a table without an index', () => {
+test('sitemaps read every published article and keyword (once per content change), never a table without an index', async () => {
   assert.deepEqual(
-    badPlans(
-      () => {
-        getSitemapRoot('https://sitemap.example.vn');
-        getSitemapPart('https://sitemap.example.vn', 'pages.xml');
+    await badPlans(
+      async () => {
+        await getSitemapRoot('https://sitemap.example.vn');
+        await getSitemapPart('https://sitemap.example.vn', 'pages.xml');
       },
       { bulk: true },
     ),
@@ -212,19 +212,19 @@ test('sitemaps read every published article and keyword (once per content change
 });
 
 // The check itself: plans that once served keyword pages and "most read" on a 100,000-article archive.
-test('the check catches a walk of the whole archive and a full table scan', () => {
+test('the check catches a walk of the whole archive and a full table scan', async () => {
   const tagged = db.select({ id: articleKeywords.articleId }).from(articleKeywords).where(eq(articleKeywords.keywordId, sample.keywordId));
-  const problems = (work: () => void) => badPlans(work).flatMap((b) => b.problems);
+  const problems = async (work: () => Promise<unknown>) => (await badPlans(work)).flatMap((b) => b.problems);
   assert.match(
-    problems(() => db.select({ id: articles.id }).from(articles).where(and(isPublished, inArray(articles.id, tagged))).orderBy(desc(articles.publishedAt)).limit(20).all()).join(),
+    (await problems(async () => db.select({ id: articles.id }).from(articles).where(and(isPublished, inArray(articles.id, tagged))).orderBy(desc(articles.publishedAt)).limit(20).all())).join(),
     /filtering it by another query/,
   );
   assert.match(
-    problems(() =>
+    (await problems(async () =>
       db.select({ id: articles.id }).from(articleViews).innerJoin(articles, eq(articles.id, articleViews.articleId)).where(isPublished)
         .orderBy(desc(articleViews.views), desc(articles.publishedAt)).limit(5).all(),
-    ).join(),
+    )).join(),
     /sorts it/,
   );
-  assert.match(problems(() => db.select({ id: articles.id }).from(articles).where(eq(articles.byline, 'Cao Biền')).all()).join(), /full table scan/);
+  assert.match((await problems(async () => db.select({ id: articles.id }).from(articles).where(eq(articles.byline, 'Cao Biền')).all())).join(), /full table scan/);
 });

@@ -4,13 +4,13 @@ import { articleKeywords, articles, keywords } from '@/db/schema';
 import { listRelatedArticles } from '@/db/queries/related';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 // Article 1 is the one being read: category 10, keywords a, b, c.
-before(() => {
-  const t = useThrowawayDatabase();
+before(async () => {
+  const t = await useThrowawayDatabase();
   cleanup = t.cleanup;
-  insertCategories(t.db, [
+  await insertCategories(t.db, [
     { id: 10, name: 'Chính trị' },
     { id: 20, name: 'Kinh tế' },
   ]);
@@ -26,10 +26,11 @@ before(() => {
     { id: 8, categoryId: 20, day: 25, kw: ['z'] }, // nothing in common, newest of all
     { id: 9, categoryId: 10, day: 30, kw: ['a', 'b', 'c'], draft: true }, // unpublished: never shown
   ];
-  t.db.insert(keywords).values(['a', 'b', 'c', 'z'].map((slug) => ({ slug, name: slug.toUpperCase() }))).run();
-  const keywordIds = new Map(t.db.select().from(keywords).all().map((k) => [k.slug, k.id]));
+  await t.db.insert(keywords).values(['a', 'b', 'c', 'z'].map((slug) => ({ slug, name: slug.toUpperCase() })));
+  const keywordIds = new Map((await t.db.select().from(keywords)).map((k) => [k.slug, k.id]));
   for (const row of rows) {
-    t.db.insert(articles)
+    await t.db
+      .insert(articles)
       .values({
         id: row.id,
         categoryId: row.categoryId,
@@ -40,27 +41,26 @@ before(() => {
         status: row.draft ? 'draft' : 'published',
         publishedAt: day(row.day),
         updatedAt: day(row.day),
-      })
-      .run();
-    row.kw.forEach((slug, position) =>
-      t.db.insert(articleKeywords).values({ articleId: row.id, keywordId: keywordIds.get(slug)!, position }).run(),
-    );
+      });
+    for (const [position, slug] of row.kw.entries()) {
+      await t.db.insert(articleKeywords).values({ articleId: row.id, keywordId: keywordIds.get(slug)!, position });
+    }
   }
 });
 
 after(() => cleanup());
 
-test('related news: most shared keywords first, then same category, then newest; self and drafts excluded', () => {
-  const ids = listRelatedArticles({ id: 1, categoryId: 10 }).map((a) => a.id);
+test('related news: most shared keywords first, then same category, then newest; self and drafts excluded', async () => {
+  const ids = (await listRelatedArticles({ id: 1, categoryId: 10 })).map((a) => a.id);
   assert.deepEqual(ids, [2, 3, 4, 5, 6, 7]);
 });
 
-test('related news never lists the article itself and stops at the limit', () => {
-  const ids = listRelatedArticles({ id: 1, categoryId: 10 }, 3).map((a) => a.id);
+test('related news never lists the article itself and stops at the limit', async () => {
+  const ids = (await listRelatedArticles({ id: 1, categoryId: 10 }, 3)).map((a) => a.id);
   assert.deepEqual(ids, [2, 3, 4]);
 });
 
-test('with no keywords, the same category comes first, newest first, then the newest elsewhere', () => {
-  const ids = listRelatedArticles({ id: 6, categoryId: 10 }).map((a) => a.id);
+test('with no keywords, the same category comes first, newest first, then the newest elsewhere', async () => {
+  const ids = (await listRelatedArticles({ id: 6, categoryId: 10 })).map((a) => a.id);
   assert.deepEqual(ids, [1, 7, 3, 8, 4, 5]);
 });

@@ -44,7 +44,7 @@ function dump(db: Db) {
 }
 
 let db: Db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let first: ReturnType<typeof dump>;
 let result: GenerateResult;
 let seededArticles: number;
@@ -52,13 +52,13 @@ let seededKeywords: ReturnType<typeof dump>['keywords'];
 
 before(async () => {
   // Two throwaway databases one after the other (each is the process's database while it is open).
-  const a = useThrowawayDatabase();
+  const a = await useThrowawayDatabase();
   await seedDatabase();
   generateDemoArticles(a.db, { count: COUNT });
   first = dump(a.db);
-  a.cleanup();
+  await a.cleanup();
 
-  ({ db, cleanup } = useThrowawayDatabase());
+  ({ db, cleanup } = await useThrowawayDatabase());
   await seedDatabase();
   seededArticles = db.$client.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   seededKeywords = dump(db).keywords;
@@ -148,8 +148,8 @@ test('keywords come from the vocabulary, existing ones are reused by slug', () =
   assert.ok(articleKeywords.some((link) => reused.has(link.keyword_id)));
 });
 
-test('the portal reads a generated article like any other', () => {
-  const detail = getArticleDetail(START);
+test('the portal reads a generated article like any other', async () => {
+  const detail = await getArticleDetail(START);
   assert.ok(detail);
   const row = db.select().from(articles).where(eq(articles.id, START)).get()!;
   assert.equal(detail.title, row.title);

@@ -12,19 +12,19 @@ import fixture from '@/e2e/fixtures/seed-article.json';
 
 let db: Db;
 let dir: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
-before(() => {
-  ({ db, dir, cleanup } = useThrowawayDatabase());
+before(async () => {
+  ({ db, dir, cleanup } = await useThrowawayDatabase());
 });
 after(() => cleanup());
 
-function snapshot() {
-  const tally = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()!.n;
+async function snapshot() {
+  const tally = async (table: SQLiteTable) => (await db.select({ n: count() }).from(table))[0]!.n;
   return {
-    counts: [articles, categories, images, keywords, articleKeywords, articleViews].map(tally),
-    articles: db.select().from(articles).orderBy(articles.id).all(),
-    views: db.select().from(articleViews).orderBy(articleViews.articleId).all(),
+    counts: await Promise.all([articles, categories, images, keywords, articleKeywords, articleViews].map(tally)),
+    articles: await db.select().from(articles).orderBy(articles.id),
+    views: await db.select().from(articleViews).orderBy(articleViews.articleId),
   };
 }
 
@@ -32,13 +32,13 @@ test('the seed loads the demo content into an empty database', async () => {
   const { ran, outcomes } = await seedDatabase({ mediaDir: path.join(dir, 'media') });
   assert.equal(ran, true);
   assert.ok(outcomes.every((o) => o.ok));
-  const published = db.select().from(articles).all().filter((a) => a.status === 'published');
+  const published = (await db.select().from(articles)).filter((a) => a.status === 'published');
   assert.ok(published.length >= 64, `${published.length} published articles`);
   assert.ok(new Set(published.map((a) => a.categoryId)).size >= 6);
 });
 
-test('the seed article is stored exactly as in the fixture', () => {
-  const article = getArticleDetail(fixture.article.id)!;
+test('the seed article is stored exactly as in the fixture', async () => {
+  const article = (await getArticleDetail(fixture.article.id))!;
   assert.equal(article.title, fixture.article.title);
   assert.equal(article.slug, fixture.article.slug);
   assert.equal(article.categoryId, fixture.article.categoryId);
@@ -55,15 +55,15 @@ test('the seed article is stored exactly as in the fixture', () => {
 });
 
 test('running the seed again on a seeded database changes nothing', async () => {
-  const before = snapshot();
+  const before = await snapshot();
   const { ran } = await seedDatabase({ mediaDir: path.join(dir, 'media') });
   assert.equal(ran, false);
-  assert.deepEqual(snapshot(), before);
+  assert.deepEqual(await snapshot(), before);
 });
 
 test('forcing the seed over existing content is idempotent (upsert by id)', async () => {
-  const before = snapshot();
+  const before = await snapshot();
   const { ran } = await seedDatabase({ force: true, mediaDir: path.join(dir, 'media') });
   assert.equal(ran, true);
-  assert.deepEqual(snapshot(), before);
+  assert.deepEqual(await snapshot(), before);
 });
