@@ -28,8 +28,8 @@ const NODE_UNAVAILABLE = new Set([
 const POSTGRES_UNAVAILABLE_CLASSES = new Set(['08', '53', '57', '58']);
 // 25006: a write in a read-only transaction (a read-only server or replica); 55P03: lock timeout;
 // XX001/XX002: corrupted data or index.
-// 40001/40P01: serialization failure, deadlock (try again).
-const POSTGRES_UNAVAILABLE = new Set(['25006', '55P03', '40001', '40P01', 'XX001', 'XX002']);
+// 40P01: deadlock detected (try again).
+const POSTGRES_UNAVAILABLE = new Set(['25006', '55P03', '40P01', 'XX001', 'XX002']);
 
 /** The code of an error that means the database cannot be used right now, or null for any other error. */
 export function storageErrorCode(error: unknown): string | null {
