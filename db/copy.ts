@@ -25,7 +25,7 @@ export async function openUrl(url: string): Promise<Db> {
 }
 
 /** The tables as `db`'s engine knows them (both typed as the SQLite ones: the same row types). */
-const tablesOf = (db: Db): Tables => (postgresPool(db) ? (pgSchema as unknown as Tables) : sqliteSchema);
+export const tablesOf = (db: Db): Tables => (postgresPool(db) ? (pgSchema as unknown as Tables) : sqliteSchema);
 
 const orderKey = (tables: Tables, name: TableName) => {
   const table = tables[name];

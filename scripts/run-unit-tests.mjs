@@ -14,6 +14,7 @@ const SKIP = new Set(['node_modules', '.next', 'e2e', 'data', 'test-results', 'p
 const CONTRACT_TESTS = [
   'app/api/articles/[id]/views/route.test.ts',
   'app/api/health/route.test.ts',
+  'db/copy.test.ts',
   'db/import/import-content.test.ts',
   'db/queries/listings.test.ts',
   'db/queries/most-read.test.ts',
