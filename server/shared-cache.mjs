@@ -1,3 +1,4 @@
+// @ts-check
 // What shared caches in front of the site (the nginx tier of deploy/nginx/portal.conf, a CDN) are told about
 // pages: keep them SHARED_CACHE_MAX_AGE seconds (2), then serve them stale for at most SHARED_CACHE_STALE (30)
 // while one request refreshes them in the background, and for a day when the site cannot answer. Next's own
@@ -35,7 +36,7 @@ export function sharedCacheSettings(env) {
  * photos, `private` search pages) is returned as it is.
  * @param {string | number | readonly string[] | undefined} value
  * @param {{ maxAge: number, stale: number, staleIfError: number }} settings
- * @returns {typeof value}
+ * @returns {string | number | readonly string[] | undefined}
  */
 export function sharedCacheControl(value, settings) {
   if (value === undefined || typeof value === 'number') return value;
@@ -44,7 +45,7 @@ export function sharedCacheControl(value, settings) {
     .split(',')
     .map((d) => d.trim())
     .filter(Boolean);
-  const name = (/** @type {string} */ d) => d.split('=')[0].trim().toLowerCase();
+  const name = (/** @type {string} */ d) => (d.split('=')[0] ?? '').trim().toLowerCase();
   if (!directives.some((d) => name(d) === 's-maxage')) return value;
   const replaced = directives.filter((d) => !['stale-while-revalidate', 'stale-if-error'].includes(name(d)));
   const at = replaced.findIndex((d) => name(d) === 's-maxage');
@@ -65,11 +66,13 @@ export function sharedCacheControl(value, settings) {
  * @param {{ maxAge: number, stale: number, staleIfError: number }} settings
  */
 export function rewriteSharedCacheControl(res, settings) {
-  const { writeHead } = res;
-  // @ts-expect-error -- the overloads of writeHead are passed through as they came
-  res.writeHead = function (status, ...rest) {
+  /** @type {(...args: any[]) => import('node:http').ServerResponse} */
+  const writeHead = res.writeHead;
+  /** @param {number} status @param {any[]} rest */
+  const rewritten = function (status, ...rest) {
     const current = res.getHeader('cache-control');
-    if (current !== undefined) res.setHeader('cache-control', /** @type {string} */ (sharedCacheControl(current, settings)));
+    if (current !== undefined) res.setHeader('cache-control', /** @type {string | number | string[]} */ (sharedCacheControl(current, settings)));
+    /** @type {Record<string, any> | any[] | undefined} */
     const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
     if (Array.isArray(headers)) {
       // Node's raw form: [name, value, name, value, ...]
@@ -81,6 +84,7 @@ export function rewriteSharedCacheControl(res, settings) {
         if (key.toLowerCase() === 'cache-control') headers[key] = sharedCacheControl(headers[key], settings);
       }
     }
-    return writeHead.call(this, status, ...rest);
+    return writeHead.call(res, status, ...rest);
   };
+  res.writeHead = /** @type {any} */ (rewritten);
 }
