@@ -13,10 +13,11 @@
 //    with HOST=127.0.0.1, TRUST_PROXY=1, VIEW_RATE_LIMIT=0 and SITE_URL = the tier, then nginx with the shipped
 //    portal.conf (its deployment values replaced: scripts/lib/nginx.mjs) plus a static file server on its own port.
 // 4. Checks, through the tier: the acceptance specs (playwright.cluster.config.ts) and the seed article exactly;
-//    an RSC request never answered as HTML to a plain GET; 20,000 GETs over 200 articles mostly served by the
-//    cache; the warm article against the same bytes as a static file (wrk, alternating); 5,000 view POSTs
-//    counted exactly, over both processes; an edited title on the tier and on both processes within 5 s; one
-//    process killed (SIGKILL) in the middle of GET load with no 5xx.
+//    an RSC request never answered as HTML to a plain GET, and one cached copy per page whatever the client's
+//    Accept-Encoding; 20,000 GETs over 200 articles mostly served by the cache; the warm article against the same
+//    bytes as a static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
+//    exactly, over both processes; an edited title on the tier and on both processes within 5 s; one process
+//    killed (SIGKILL) in the middle of GET load with no 5xx.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -265,6 +266,18 @@ async function rscIsolation() {
     console.log(`  ${c.name} on ${c.path}: ${result.answer}; plain GET: ${result.plainGet.join(' / ')}${html ? '' : `  <-- ${types.join(', ')}`}`);
   }
   check('a plain GET after RSC requests of the same URL is HTML', allHtml, allHtml ? 'text/html every time' : 'an RSC payload was served', 'text/html');
+
+  // Next varies pages on Accept-Encoding too; the tier keeps one gzipped copy for every client instead.
+  const encodings = ['gzip, deflate, br', 'gzip', 'br', '', 'identity', 'gzip;q=0, deflate'];
+  const variants = [];
+  for (const encoding of encodings) {
+    const answer = await get(TIER, urls[0], { ...PAGE_HEADERS, 'accept-encoding': encoding });
+    variants.push({ encoding, cache: answer.headers['x-cache-status'], contentEncoding: answer.headers['content-encoding'] ?? null, html: answer.text() });
+  }
+  const oneCopy = variants.every((v) => v.cache === 'HIT' && v.html === variants[0].html);
+  const gzipOnlyWhenAsked = variants.every((v) => (v.contentEncoding === 'gzip') === /(^|,)\s*gzip(?!;q=0\b)/.test(v.encoding));
+  console.log(`  Accept-Encoding variants of one page: ${variants.map((v) => `"${v.encoding}" ${v.cache} ${v.contentEncoding ?? 'plain'}`).join(', ')}`);
+  check('one cached copy per page whatever the Accept-Encoding, gzip only to who asks', oneCopy && gzipOnlyWhenAsked, oneCopy && gzipOnlyWhenAsked ? `${encodings.length} spellings, all HIT, same HTML` : JSON.stringify(variants.map((v) => ({ encoding: v.encoding, cache: v.cache, contentEncoding: v.contentEncoding, bytes: v.html.length }))), 'one copy');
   return results;
 }
 
@@ -307,8 +320,8 @@ async function cacheHits() {
 }
 
 /** The warm seed article through the tier against the same bytes as a static file of the same nginx (wrk). */
-async function throughput({ staticFile }) {
-  heading(`Throughput: the warm seed article through the tier vs the same bytes as a static file (wrk, ${WRK.rounds} rounds of ${WRK.seconds} s each, alternating)`);
+async function throughput({ staticFile, direct }) {
+  heading(`Throughput: the warm seed article through the tier, the same bytes as a static file, and one app process alone (wrk, ${WRK.rounds} rounds of ${WRK.seconds} s each, alternating)`);
   const page = await get(TIER, SEED_URL, { ...PAGE_HEADERS, 'accept-encoding': 'gzip' });
   if (page.headers['content-encoding'] !== 'gzip') throw new Error(`the tier answered the seed article without gzip: ${JSON.stringify(page.headers)}`);
   fs.writeFileSync(staticFile, page.body);
@@ -319,13 +332,15 @@ async function throughput({ staticFile }) {
   const targets = {
     a: { label: '(a) seed article through the tier', url: `${TIER}${SEED_URL}` },
     b: { label: '(b) the same bytes, static file', url: `${STATIC}/article.html` },
+    // For sizing: what one process serves of the same page from Next's cache, without the tier.
+    c: { label: '(c) the same page from one process', url: `${direct}${SEED_URL}` },
   };
   const wrkHeaders = { 'User-Agent': BROWSER_UA, Accept: PAGE_HEADERS.accept, 'Accept-Encoding': 'gzip' };
   const once = (key, seconds) => runWrk({ url: targets[key].url, seconds, connections: WRK.connections, threads: WRK.threads, headers: wrkHeaders, onSpawn: (c) => children.add(c) });
-  for (const key of ['a', 'b']) await once(key, WRK.warmup);
-  const runs = { a: [], b: [] };
+  for (const key of ['a', 'b', 'c']) await once(key, WRK.warmup);
+  const runs = { a: [], b: [], c: [] };
   for (let roundNo = 1; roundNo <= WRK.rounds; roundNo++) {
-    for (const key of ['a', 'b']) {
+    for (const key of ['a', 'b', 'c']) {
       const result = await once(key, WRK.seconds);
       runs[key].push(result);
       console.log(
@@ -342,11 +357,12 @@ async function throughput({ staticFile }) {
   });
   const a = summary(runs.a);
   const b = summary(runs.b);
+  const c = summary(runs.c);
   const ratio = a.requestsPerSecond / b.requestsPerSecond;
-  console.log(`  mean: (a) ${fmt(a.requestsPerSecond)} req/s, (b) ${fmt(b.requestsPerSecond)} req/s, a/b ${fmt(ratio, 3)}`);
-  check('no errors under load (a and b)', a.errors === 0 && b.errors === 0, `${a.errors} and ${b.errors}`, '0');
+  console.log(`  mean: (a) ${fmt(a.requestsPerSecond)} req/s, (b) ${fmt(b.requestsPerSecond)} req/s, a/b ${fmt(ratio, 3)}; (c) ${fmt(c.requestsPerSecond)} req/s, a/c ${fmt(a.requestsPerSecond / c.requestsPerSecond, 1)}`);
+  check('no errors under load (a, b, c)', a.errors === 0 && b.errors === 0 && c.errors === 0, `${a.errors}, ${b.errors}, ${c.errors}`, '0');
   check('warm article through the tier vs static file (a/b)', ratio >= MIN_STATIC_RATIO, fmt(ratio, 3), `≥ ${MIN_STATIC_RATIO}`);
-  return { bytes: page.body.length, htmlBytes: Buffer.byteLength(page.text()), connections: WRK.connections, threads: WRK.threads, a, b, ratio: round(ratio, 3) };
+  return { bytes: page.body.length, htmlBytes: Buffer.byteLength(page.text()), connections: WRK.connections, threads: WRK.threads, a, b, c, ratio: round(ratio, 3) };
 }
 
 /** Lines the tier logged from `offset` on, for the requests matching `pattern`: how many each process got. */
@@ -568,6 +584,7 @@ function markdown(results) {
     lines.push('| --- | ---: | --- | ---: | ---: |');
     lines.push(`| (a) seed article through the tier, ${fmt(t.bytes)} bytes gzipped | ${fmt(t.a.requestsPerSecond)} | ${t.a.rounds.map((n) => fmt(n)).join(', ')} | ${ms(t.a.p50)} | ${ms(t.a.p99)} |`);
     lines.push(`| (b) same bytes, static file, same nginx | ${fmt(t.b.requestsPerSecond)} | ${t.b.rounds.map((n) => fmt(n)).join(', ')} | ${ms(t.b.p50)} | ${ms(t.b.p99)} |`);
+    lines.push(`| (c) same page from one app process, no tier | ${fmt(t.c.requestsPerSecond)} | ${t.c.rounds.map((n) => fmt(n)).join(', ')} | ${ms(t.c.p50)} | ${ms(t.c.p99)} |`);
     lines.push('');
   }
   const v = results.views;
@@ -695,7 +712,7 @@ ${copied.map(([name, value]) => `            add_header ${name} ${quote(Array.is
   results.acceptance = await acceptance({ env, dir });
   results.rsc = await rscIsolation();
   results.hits = await cacheHits();
-  results.throughput = await throughput({ staticFile: path.join(staticDir, 'article.html') });
+  results.throughput = await throughput({ staticFile: path.join(staticDir, 'article.html'), direct: processes[0].base });
   results.views = await viewPosts({ accessLog });
   results.edit = await editFreshness({ env, dir: path.join(dir, 'edit'), processes });
   results.kill = await killOne({ processes, accessLog, errorLog: path.join(nginxDir, 'logs', 'portal.error.log') });
