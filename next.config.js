@@ -15,8 +15,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Pages are cached (ISR) for 5 minutes (`revalidate` in each page) and may then be served stale while they
-  // are refreshed for at most this long; the Cache-Control header says the same to CDNs and reverse proxies:
-  // `s-maxage=300, stale-while-revalidate=3300`. Content changes expire pages at once through cache tags.
+  // are refreshed for at most this long. Content changes expire pages at once through cache tags. Next derives
+  // `Cache-Control: s-maxage=300, stale-while-revalidate=3300` from these; server.mjs tells shared caches
+  // (nginx, a CDN), which no tag reaches, seconds instead (server/shared-cache.mjs).
   expireTime: 3600,
   // Each of Next's two in-memory caches (rendered pages, "use cache" data) keeps at most this much; pages that
   // fall out are read back from the disk cache. Sized to sit well inside the server's heap limit

@@ -1,8 +1,9 @@
 // The production server: Next's request handler behind a plain Node HTTP server, so that the client's
 // socket address is known (Next's own server keeps whatever X-Forwarded-For a client sends), so that this
 // process's page cache follows content changes made by other processes, so that bad requests get a deliberate
-// answer rather than a 500 or an empty page (docs/decisions/0012-bad-requests.md), and so that SIGTERM/SIGINT
-// stop the server gracefully.
+// answer rather than a 500 or an empty page (docs/decisions/0012-bad-requests.md), so that shared caches in front
+// keep pages for seconds only (docs/decisions/0014-http-cache-tier.md), and so that SIGTERM/SIGINT stop the
+// server gracefully.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -10,11 +11,15 @@ import next from 'next';
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
 import { guardRequest, PAGE_ALLOW } from './server/request-guard.mjs';
+import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST; // default: every interface, IPv6 and IPv4
 const trustProxy = process.env.TRUST_PROXY === '1';
 const SHUTDOWN_GRACE_MS = 10_000;
+// How long shared caches in front (nginx, a CDN) may keep pages: seconds, not Next's 5 minutes, because they
+// cannot be told what an edit touched (server/shared-cache.mjs, docs/decisions/0014-http-cache-tier.md).
+const sharedCache = sharedCacheSettings(process.env);
 
 // Security headers (docs/security.md) go on here rather than in next.config.js `headers()`: Next leaves those
 // off its own redirects (a trailing slash, `//`), and Strict-Transport-Security depends on SITE_URL, which is
@@ -70,6 +75,7 @@ const server = http.createServer((req, res) => {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
   trackUntilShutdown(res);
+  rewriteSharedCacheControl(res, sharedCache);
   if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
   if (ready || req.url === SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));

@@ -7,7 +7,10 @@ import { markViewed } from './helpers/views';
 
 const seed = fixture.article;
 const SEED_URL = `/news/${seed.categoryId}/${seed.id}/${seed.slug}`;
-const PAGE_CACHE_CONTROL = 's-maxage=300, stale-while-revalidate=3300';
+// Shared caches (the nginx tier, a CDN) keep pages seconds, not Next's 5 minutes: server/shared-cache.mjs,
+// docs/decisions/0014-http-cache-tier.md.
+const PAGE_CACHE_CONTROL = 's-maxage=2, stale-while-revalidate=30, stale-if-error=86400';
+const XML_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, stale-while-revalidate=30, stale-if-error=86400';
 
 async function cacheStatus(request: APIRequestContext, path: string) {
   const response = await request.get(path, { maxRedirects: 0 });
@@ -30,6 +33,9 @@ test.describe('page caching', () => {
     for (const path of ['/', SEED_URL, `/news/${seed.categoryId}`, `/news/${seed.categoryId}/${seed.id}`]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.headers()['cache-control'], path).toBe(PAGE_CACHE_CONTROL);
+    }
+    for (const path of ['/sitemap.xml', '/rss.xml']) {
+      expect((await request.get(path)).headers()['cache-control'], path).toBe(XML_CACHE_CONTROL);
     }
     for (const path of [`/api/articles/${seed.id}/views`, '/api/ping']) {
       expect((await request.get(path)).headers()['cache-control'], path).toBe('no-store');

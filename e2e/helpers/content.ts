@@ -3,8 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The e2e server's database and media store (see playwright.config.ts). */
-export const E2E_ENV = { DATABASE_URL: 'file:data/e2e.db', MEDIA_DIR: 'data/e2e-media' };
+/**
+ * The e2e server's database and media store (see playwright.config.ts); those of the cluster under test when
+ * `npm run test:cluster` runs specs through its cache tier (playwright.cluster.config.ts).
+ */
+export const E2E_ENV = {
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:data/e2e.db',
+  MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? 'data/e2e-media',
+};
 
 /**
  * Imports documents into the running e2e site through the staff import command, exactly as an editor
