@@ -3,12 +3,11 @@
 // directory, every process stopped when it ends (also on failure or Ctrl-C). Prints each check as it goes and a
 // Markdown summary, writes the figures to data/cluster/results-<time>.json, and exits 1 when a check fails.
 //
-// 1. Installs nginx, wrk and Chromium from Debian when absent (and PostgreSQL with --db postgres); builds if the
-//    sources changed (scripts/lib/build.mjs).
-// 2. The database: SQLite (the default) is one file both processes open; --db postgres starts a throwaway
-//    PostgreSQL 15 (scripts/lib/postgres.mjs) and gives its URL as DATABASE_URL. Either way `npm run db:seed`
-//    loads the demo content and `npm run content:import` adds 402 generated articles (the same commands an editor
-//    uses, so nothing here depends on the database engine).
+// 1. Installs nginx, wrk and Chromium from Debian when absent (and PostgreSQL 15 unless --db sqlite); builds if
+//    the sources changed (scripts/lib/build.mjs).
+// 2. The database: by default a throwaway PostgreSQL 15 (scripts/lib/postgres.mjs) whose URL is DATABASE_URL;
+//    --db sqlite makes it one file both processes open. Either way `npm run db:seed` loads the demo content and
+//    `npm run content:import` adds 402 generated articles (the same commands an editor uses).
 // 3. Starts two app processes as the benchmarks do (scripts/lib/bench.mjs startServer: SERVER_ARGS, production)
 //    with HOST=127.0.0.1, TRUST_PROXY=1, VIEW_RATE_LIMIT=0 and SITE_URL = the tier, then nginx with the shipped
 //    portal.conf (its deployment values replaced: scripts/lib/nginx.mjs) plus a static file server on its own port.
@@ -17,7 +16,8 @@
 //    Accept-Encoding; 20,000 GETs over 200 articles mostly served by the cache; the warm article against the same
 //    bytes as a static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
 //    exactly, over both processes; an edited title on the tier and on both processes within 5 s; one process
-//    killed (SIGKILL) in the middle of GET load with no 5xx.
+//    killed (SIGKILL) in the middle of GET load with no 5xx. On PostgreSQL, last, the query contract tests
+//    (npm run test:contract) on the same server.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,9 +31,9 @@ import { percentile, runRequests, runWrk, tally, WRK_BIN } from './lib/load.mjs'
 import { mainConf, NGINX_BIN, PORTAL_CONF, portalConfFor, startNginx } from './lib/nginx.mjs';
 import { PG_BIN, PG_PACKAGE, startPostgres } from './lib/postgres.mjs';
 
-const USAGE = `Usage: npm run test:cluster -- [--db sqlite|postgres] [--no-build] [--keep]
-  --db E       the shared database: sqlite (default, one file both processes open) or postgres (a throwaway
-               PostgreSQL 15 server; needs the PostgreSQL query layer)
+const USAGE = `Usage: npm run test:cluster -- [--db postgres|sqlite] [--no-build] [--keep]
+  --db E       the shared database: postgres (default: a throwaway PostgreSQL 15 server, on which the query
+               contract tests also run) or sqlite (one file both processes open)
   --no-build   use the existing .next build as it is
   --keep       keep the temporary directory (databases, logs, nginx cache) after a passing run`;
 
@@ -75,7 +75,7 @@ const PAGE_HEADERS = {
 function readSettings() {
   const { values } = parseArgs({
     options: {
-      db: { type: 'string', default: 'sqlite' },
+      db: { type: 'string', default: 'postgres' },
       'no-build': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -127,6 +127,31 @@ function run(command, args, { env = process.env, echo = false, tail = 0 } = {}) 
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})${echo ? '' : `:\n${output.slice(-4000)}`}`));
     });
   });
+}
+
+/**
+ * The query contract tests (npm run test:contract) on this PostgreSQL server, as its superuser: each test makes
+ * a database of its own there and drops it.
+ */
+async function contractTests(pg) {
+  heading('The query contract tests on this PostgreSQL server (npm run test:contract)');
+  const url = new URL(pg.url);
+  url.username = 'postgres';
+  url.pathname = '/postgres';
+  const started = performance.now();
+  let output;
+  let ok = true;
+  try {
+    output = await run('npm', ['run', '--silent', 'test:contract'], { env: { ...process.env, DATABASE_URL: url.toString() }, tail: 8 });
+  } catch (error) {
+    output = error.message;
+    ok = false;
+    console.log(output.split('\n').slice(-40).join('\n'));
+  }
+  const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(output)?.[1] ?? NaN);
+  const result = { tests: count('tests'), passed: count('pass'), failed: count('fail'), seconds: round((performance.now() - started) / 1000, 1) };
+  check('query contract tests on PostgreSQL', ok && result.failed === 0 && result.passed > 0, `${result.passed} passed, ${result.failed} failed in ${result.seconds} s`, 'all pass');
+  return result;
 }
 
 const gunzipped = (answer) => (answer.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(answer.body) : answer.body).toString('utf8');
@@ -658,10 +683,7 @@ async function main() {
     database = { url: `file:${path.join(dir, 'portal.db')}`, version: null };
   }
   const env = { ...process.env, DATABASE_URL: database.url, MEDIA_DIR: path.join(dir, 'media'), NEXT_TELEMETRY_DISABLED: '1' };
-  await run('npm', ['run', '--silent', 'db:seed'], { env, tail: 1 }).catch((error) => {
-    if (settings.db === 'postgres') error.message += '\n(--db postgres needs the PostgreSQL query layer: DATABASE_URL=postgres://… for db:seed, content:import and the server)';
-    throw error;
-  });
+  await run('npm', ['run', '--silent', 'db:seed'], { env, tail: 1 });
   const generated = writeGeneratedArticles(path.join(dir, 'generated'));
   const importStarted = performance.now();
   await run('npm', ['run', '--silent', 'content:import', '--', path.join(dir, 'generated')], { env, tail: 1 });
@@ -720,6 +742,7 @@ ${copied.map(([name, value]) => `            add_header ${name} ${quote(Array.is
   await processes[0].stop();
   await processes[1].stop();
   nginx.stop();
+  if (pg) results.contract = await contractTests(pg);
   pg?.stop();
   results.loadAverageEnd = loadAverage();
   results.seconds = round((performance.now() - began) / 1000, 1);
