@@ -20,10 +20,15 @@ const nextConfig = {
   // (nginx, a CDN), which no tag reaches, seconds instead (server/shared-cache.mjs).
   expireTime: 3600,
   // Each of Next's two in-memory caches (rendered pages, "use cache" data) keeps at most this much; pages that
-  // fall out are read back from the disk cache. Sized to sit well inside the server's heap limit
+  // fall out are rendered again (isrFlushToDisk below). Sized to sit well inside the server's heap limit
   // (scripts/lib/server-process.mjs).
   cacheMaxMemorySize: 32 * 1024 * 1024,
   experimental: {
+    // Rendered pages stay in memory only (the bounded cache above), never in `.next/server/route-cache`: that
+    // directory had no bound (every URL rendered, 404s included: 250 MiB in the 3-minute soak test), and app
+    // processes sharing one `.next` would read each other's files while they are written. A page that falls out
+    // of memory is rendered again (20-40 ms), as every page is after a restart anyway (server.mjs expires all).
+    isrFlushToDisk: false,
     // "use cache" + cacheTag for the data each page shows, without Cache Components (which cannot cache a
     // page whose params are only known at request time without a database at build time): see
     // docs/decisions/0008-caching.md.
