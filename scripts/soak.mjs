@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
+import { mulberry32 } from '../lib/random.mjs';
 import { buildIfChanged, hasBuild, isBuildCurrent, sourceHash } from './lib/build.mjs';
 import { BROWSER_UA, describeMachine, loadAverage, machineInfo, percentile, readCpuSeconds, readMemory, runCommand, startServer } from './lib/bench.mjs';
 
@@ -129,17 +130,8 @@ const pct = (n) => `${n >= 0 ? '+' : ''}${fmt(n * 100, 1)}%`;
 const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
 const roundTo = (n, digits) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 
-/** mulberry32, the generator's PRNG: the same seed draws the same request mix. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator's PRNG: the same seed draws the same request mix.
+const seededRandom = mulberry32;
 
 // ---------------------------------------------------------------------------------------------------------
 // The database: a generated archive, copied fresh for every run

@@ -3,6 +3,7 @@
 // count and seed always give the same rows, and written with raw prepared statements in large transactions.
 import type { Db } from '@/db/client';
 import type { StoredBlock } from '@/lib/content-schema';
+import { mulberry32 } from '@/lib/random.mjs';
 import { slugify } from '@/lib/vietnamese';
 
 export type GenerateOptions = {
@@ -36,17 +37,7 @@ const VN_OFFSET = 7 * 3600;
 
 export type Rng = () => number;
 
-/** mulberry32: 32-bit state, uniform floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Mixes the run's seed with an article's index (murmur3 finalizer), so each article has its own stream. */
 function mix(seed: number, index: number): number {

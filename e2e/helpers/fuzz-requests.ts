@@ -1,6 +1,7 @@
 // The requests of e2e/fuzz.spec.ts: every route of app/ with valid and bad values in every position, and HTTP
 // itself bent (methods, request lines, lengths, bodies, headers). Deterministic: the same seed gives the same
 // requests, byte for byte.
+import { mulberry32 } from '../../lib/random.mjs';
 
 /** What the site holds that requests may name (read from the database the fuzzed server uses). */
 export type KnownContent = {
@@ -29,17 +30,6 @@ export type FuzzRequest = {
   note?: string;
 };
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = ReturnType<typeof tools>;
 

@@ -51,7 +51,8 @@ export function runCommand(command, args, { env = process.env } = {}) {
   });
 }
 
-function portAnswers(port) {
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+export function portAnswers(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
     socket.once('connect', () => {

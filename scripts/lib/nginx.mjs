@@ -3,8 +3,8 @@
 // a temporary directory), started in the foreground as a child of the test and always stopped.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { portAnswers } from './bench.mjs';
 
 export const NGINX_BIN = '/usr/sbin/nginx';
 export const PORTAL_CONF = path.resolve('deploy', 'nginx', 'portal.conf');
@@ -59,17 +59,6 @@ http {
     include ${portalConf};
 ${extra}}
 `;
-}
-
-function portAnswers(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Child pids of a process, from /proc. */
