@@ -23,6 +23,9 @@ const nextConfig = {
   // fall out are rendered again (isrFlushToDisk below). Sized to sit well inside the server's heap limit
   // (scripts/lib/server-process.mjs).
   cacheMaxMemorySize: 32 * 1024 * 1024,
+  // Next's own cache for pages, plus a bounded disk store for photos encoded by next/image, which Next would
+  // otherwise not keep at all with isrFlushToDisk off (server/cache-handler.mjs, docs/decisions/0016-image-cache.md).
+  cacheHandler: require.resolve('./server/cache-handler.mjs'),
   experimental: {
     // Rendered pages stay in memory only (the bounded cache above), never in `.next/server/route-cache`: that
     // directory had no bound (every URL rendered, 404s included: 250 MiB in the 3-minute soak test), and app
@@ -50,6 +53,8 @@ const nextConfig = {
     return [{ source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] }];
   },
   images: {
+    // Encoded photos go to the cache handler above (its disk store), not to Next's image cache.
+    customCacheHandler: true,
     // The optimiser replaces the site's policy (server.mjs) with this one on photos: the same, sandboxed.
     contentSecurityPolicy: `${CONTENT_SECURITY_POLICY}; sandbox`,
     formats: ['image/avif', 'image/webp'],

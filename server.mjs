@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import next from 'next';
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
+import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
 import { guardRequest, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
@@ -20,6 +21,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 // How long shared caches in front (nginx, a CDN) may keep pages: seconds, not Next's 5 minutes, because they
 // cannot be told what an edit touched (server/shared-cache.mjs, docs/decisions/0014-http-cache-tier.md).
 const sharedCache = sharedCacheSettings(process.env);
+// Read by the cache handler on the first photo; checked here so that a bad value stops the server at once.
+imageCacheMaxBytes(process.env);
 
 // Security headers (docs/security.md) go on here rather than in next.config.js `headers()`: Next leaves those
 // off its own redirects (a trailing slash, `//`), and Strict-Transport-Security depends on SITE_URL, which is

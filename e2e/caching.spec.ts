@@ -88,6 +88,11 @@ test.describe('page caching', () => {
       const response = await request.get(src, { headers: { Accept: accept } });
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe(type);
+      // Encoded once, then served from the image cache (server/cache-handler.mjs): the same bytes, no new encoding.
+      const again = await request.get(src, { headers: { Accept: accept } });
+      expect(again.headers()['content-type']).toBe(type);
+      expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+      expect(Buffer.compare(await again.body(), await response.body())).toBe(0);
     }
   });
 
