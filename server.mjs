@@ -13,6 +13,7 @@ import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
 import { guardRequest, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
+import { encodeLongStringBodies } from './server/string-body.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST; // default: every interface, IPv6 and IPv4
@@ -78,6 +79,7 @@ const server = http.createServer((req, res) => {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   }
   trackUntilShutdown(res);
+  encodeLongStringBodies(res);
   rewriteSharedCacheControl(res, sharedCache);
   if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
   if (ready || req.url === SYNC_PATH) handle(req, res);

@@ -129,4 +129,8 @@ async function main(): Promise<void> {
   await closeDatabase();
 }
 
-await main();
+// Not a top-level await: tsx runs this file as CommonJS (the package is not "type": "module").
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
