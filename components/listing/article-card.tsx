@@ -14,10 +14,12 @@ type Props = {
   preloadImage?: boolean;
 };
 
+// On a phone (up to 480px) a row's photo (35% of the column) and a compact one (7.5rem) are both about a third of
+// the screen: they say so alike, so that an article shown in both lists on the home page is one download.
 const SIZES = {
   feature: '(max-width: 768px) 100vw, 760px',
-  row: '(max-width: 768px) 35vw, 240px',
-  compact: '(max-width: 768px) 30vw, 160px',
+  row: '(max-width: 480px) 33vw, (max-width: 768px) 35vw, 240px',
+  compact: '(max-width: 480px) 33vw, (max-width: 768px) 30vw, 160px',
 };
 
 // The widest file each layout can use: its widest box (35vw or 30vw of a 768px screen) on a 3x screen.
