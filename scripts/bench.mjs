@@ -18,7 +18,29 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { bin, hasBuild, markBuilt, sourceHash } from './lib/build.mjs';
-import { BROWSER_UA, describeMachine, loadAverage, machineInfo, percentile, readMemory, runCommand, runLoad, startServer, timedGet, waitForIdle } from './lib/bench.mjs';
+import {
+  BROWSER_UA,
+  benchServerEnv,
+  describeMachine,
+  fmt,
+  GENERATED_START_ID,
+  generatedCount,
+  loadAverage,
+  machineInfo,
+  mib,
+  ms,
+  percentile,
+  positiveOption,
+  readMemory,
+  removeDatabase,
+  roundTo,
+  runCommand,
+  runLoad,
+  startServer,
+  timedGet,
+  verdict,
+  waitForIdle,
+} from './lib/bench.mjs';
 
 const USAGE = `Usage: npm run bench -- [--quick] [--no-build] [--regen] [--duration S] [--warmup S] [--rounds N] [--connections N] [--port P]
   --quick        smoke run: 2 rounds of 2 s, 1 s warm-up
@@ -55,7 +77,6 @@ const WARMUP_ARTICLES = 10;
 const COLD_MAX_MS = 50;
 const RSS_MAX_MIB = 300;
 const GROWTH_SIZES = [1_000, 100_000];
-const GENERATED_START_ID = 1_000_000; // the generator's default first id
 
 const BENCH_DIR = path.resolve('data', 'bench');
 const MEDIA_DIR = path.join(BENCH_DIR, 'media');
@@ -80,11 +101,7 @@ function readSettings() {
     console.log(USAGE);
     process.exit(0);
   }
-  const positive = (name, fallback) => {
-    const n = Number(values[name] ?? fallback);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number\n${USAGE}`);
-    return n;
-  };
+  const positive = (name, fallback) => positiveOption(values, name, fallback, USAGE);
   return {
     quick: values.quick,
     build: !values['no-build'],
@@ -97,25 +114,9 @@ function readSettings() {
   };
 }
 
-const serverEnv = (dbFile) => ({
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  MEDIA_DIR,
-  VIEW_RATE_LIMIT: '0',
-  HOST: '127.0.0.1',
-  NEXT_TELEMETRY_DISABLED: '1',
-});
-
-const removeDatabase = (file) => [file, `${file}-wal`, `${file}-shm`].forEach((f) => fs.rmSync(f, { force: true }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Formatting
-
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
-const roundTo = (n, digits) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
-const ms = (n) => `${fmt(n, 1)} ms`;
-const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
-const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
 
 function runLine(label, run) {
   const { result, latencies, seconds } = run;
@@ -226,27 +227,16 @@ async function coldRenders(base, articles) {
 async function seedMainDatabase() {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   removeDatabase(MAIN_DB);
-  await runCommand(process.execPath, [bin('tsx'), 'db/seed/run.ts'], { env: serverEnv(MAIN_DB) });
+  await runCommand(process.execPath, [bin('tsx'), 'db/seed/run.ts'], { env: benchServerEnv(MAIN_DB, MEDIA_DIR) });
 }
 
-function generatedCount(file) {
-  if (!fs.existsSync(file)) return -1;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT count(*) FROM articles WHERE id >= ?').pluck().get(GENERATED_START_ID);
-  } catch {
-    return -1;
-  } finally {
-    db.close();
-  }
-}
 
 async function ensureGenerated(size, regen) {
   const file = path.join(BENCH_DIR, `demo-${size >= 1000 ? `${size / 1000}k` : size}.db`);
   if (!regen && generatedCount(file) === size) return file;
   console.log(`\nGenerating ${path.relative(process.cwd(), file)} (${fmt(size)} articles)...`);
   removeDatabase(file);
-  await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(size), '--out', file], { env: serverEnv(file) });
+  await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(size), '--out', file], { env: benchServerEnv(file, MEDIA_DIR) });
   return file;
 }
 
@@ -283,13 +273,13 @@ async function buildSite(settings) {
   }
   console.log('\nBuilding (next build)...');
   const hash = sourceHash();
-  await runCommand(process.execPath, [bin('next'), 'build'], { env: serverEnv(MAIN_DB) });
+  await runCommand(process.execPath, [bin('next'), 'build'], { env: benchServerEnv(MAIN_DB, MEDIA_DIR) });
   markBuilt(hash);
 }
 
 /** The article page's bytes as a static file, written before the server that serves it starts. */
 async function writeStaticCopy(settings) {
-  const server = await startServer({ port: settings.port, env: serverEnv(MAIN_DB), logFile: path.join(BENCH_DIR, 'server-static.log') });
+  const server = await startServer({ port: settings.port, env: benchServerEnv(MAIN_DB, MEDIA_DIR), logFile: path.join(BENCH_DIR, 'server-static.log') });
   try {
     const { status, body } = await timedGet(`${server.base}${PATHS.a}`, { headers: PAGE_HEADERS });
     if (status !== 200) throw new Error(`GET ${PATHS.a} answered ${status}`);
@@ -303,7 +293,7 @@ async function writeStaticCopy(settings) {
 }
 
 async function mainBenchmark(settings) {
-  const server = await startServer({ port: settings.port, env: serverEnv(MAIN_DB), logFile: path.join(BENCH_DIR, 'server-main.log') });
+  const server = await startServer({ port: settings.port, env: benchServerEnv(MAIN_DB, MEDIA_DIR), logFile: path.join(BENCH_DIR, 'server-main.log') });
   try {
     await checkTargets(server.base, ['a', 'b', 'c', 'd']);
     console.log(`\nMain benchmark (seeded database, server pid ${server.pid}, ${server.base}):`);
@@ -326,7 +316,7 @@ async function growthBenchmarks(settings) {
       const file = await ensureGenerated(size, settings.regen);
       const label = size >= 1000 ? `${size / 1000}k` : String(size);
       const port = settings.port + 1 + index;
-      const server = await startServer({ port, env: serverEnv(file), logFile: path.join(BENCH_DIR, `server-${label}.log`) });
+      const server = await startServer({ port, env: benchServerEnv(file, MEDIA_DIR), logFile: path.join(BENCH_DIR, `server-${label}.log`) });
       servers.push({ ...server, size, file, name: `${fmt(size)} articles`, articles: pickColdArticles(file, WARMUP_ARTICLES + COLD_ARTICLES) });
     }
     const results = [];

@@ -22,7 +22,26 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { mulberry32 } from '../lib/random.mjs';
 import { buildIfChanged, hasBuild, isBuildCurrent, sourceHash } from './lib/build.mjs';
-import { BROWSER_UA, describeMachine, loadAverage, machineInfo, percentile, readCpuSeconds, readMemory, runCommand, startServer } from './lib/bench.mjs';
+import {
+  BROWSER_UA,
+  benchServerEnv,
+  describeMachine,
+  fmt,
+  generatedCount,
+  loadAverage,
+  machineInfo,
+  mib,
+  ms,
+  percentile,
+  positiveOption,
+  readCpuSeconds,
+  readMemory,
+  removeDatabase,
+  roundTo,
+  runCommand,
+  startServer,
+  verdict,
+} from './lib/bench.mjs';
 
 const MAX_MINUTES = 15;
 // About 60% of one core for the server on this project's 2-CPU machine when nothing else runs: a steady load
@@ -47,7 +66,6 @@ const MIN_RATE_SHARE = 0.95;
 const HOT_ARTICLES = 20;
 const HOT_SHARE = 0.7;
 const BOT_SHARE_OF_VIEWS = 0.1;
-const GENERATED_START_ID = 1_000_000; // the generator's default first id
 const SEED_ARTICLE = { id: 60431, categoryId: 17, slug: 'tham-muu-trien-khai-hieu-qua-nhieu-nhiem-vu-quan-trong' };
 const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const FEED_UA = 'Feedly/1.0 (+http://www.feedly.com/fetcher.html)';
@@ -92,11 +110,7 @@ function readSettings() {
     console.log(USAGE);
     process.exit(0);
   }
-  const positive = (name, fallback) => {
-    const n = Number(values[name] ?? fallback);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number\n${USAGE}`);
-    return n;
-  };
+  const positive = (name, fallback) => positiveOption(values, name, fallback, USAGE);
   const minutes = positive('minutes', values.quick ? 0.5 : 3);
   const warmup = positive('warmup', values.quick ? 10 : 30);
   if (minutes > MAX_MINUTES) throw new Error(`--minutes is at most ${MAX_MINUTES}\n${USAGE}`);
@@ -114,21 +128,7 @@ function readSettings() {
   };
 }
 
-const serverEnv = (dbFile) => ({
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  MEDIA_DIR,
-  VIEW_RATE_LIMIT: '0',
-  HOST: '127.0.0.1',
-  NEXT_TELEMETRY_DISABLED: '1',
-});
-
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
-const ms = (n) => `${fmt(n, 1)} ms`;
-const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
 const pct = (n) => `${n >= 0 ? '+' : ''}${fmt(n * 100, 1)}%`;
-const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
-const roundTo = (n, digits) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 
 // The generator's PRNG: the same seed draws the same request mix.
 const seededRandom = mulberry32;
@@ -136,19 +136,6 @@ const seededRandom = mulberry32;
 // ---------------------------------------------------------------------------------------------------------
 // The database: a generated archive, copied fresh for every run
 
-function generatedCount(file) {
-  if (!fs.existsSync(file)) return -1;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT count(*) FROM articles WHERE id >= ?').pluck().get(GENERATED_START_ID);
-  } catch {
-    return -1;
-  } finally {
-    db.close();
-  }
-}
-
-const removeDatabase = (file) => [file, `${file}-wal`, `${file}-shm`].forEach((f) => fs.rmSync(f, { force: true }));
 
 async function prepareDatabase(settings) {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
@@ -156,7 +143,7 @@ async function prepareDatabase(settings) {
   if (settings.regen || generatedCount(archive) !== settings.articles) {
     console.log(`\nGenerating ${path.relative(process.cwd(), archive)} (${fmt(settings.articles)} articles on top of the demo content)...`);
     removeDatabase(archive);
-    await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(settings.articles), '--out', archive], { env: serverEnv(archive) });
+    await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(settings.articles), '--out', archive], { env: benchServerEnv(archive, MEDIA_DIR) });
   }
   removeDatabase(SOAK_DB);
   const source = new Database(archive, { readonly: true, fileMustExist: true });
@@ -617,7 +604,7 @@ async function soak(settings) {
   const families = buildFamilies(catalogue, seededRandom(settings.seed + 1));
   // A fresh start, as after a deploy: no page rendered by an earlier run (from another copy of the database).
   fs.rmSync(PAGE_CACHE_DIR, { recursive: true, force: true });
-  const server = await startServer({ port: settings.port, env: serverEnv(SOAK_DB), logFile: SERVER_LOG });
+  const server = await startServer({ port: settings.port, env: benchServerEnv(SOAK_DB, MEDIA_DIR), logFile: SERVER_LOG });
   try {
     const before = readStoredViews();
     console.log(

@@ -1,7 +1,8 @@
-// Shared by the benchmarks (`npm run bench`, `npm run bench:views`): child processes that are always
-// stopped, the production server on a port of our own, autocannon runs that keep every latency, the server's
-// memory, and a description of the machine.
+// Shared by the benchmarks (`npm run bench`, `npm run bench:views`, `npm run soak`): child processes that are
+// always stopped, the production server on a port of our own, autocannon runs that keep every latency, the
+// server's memory, a description of the machine, the generated archives, options and number formatting.
 import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { SERVER_ARGS } from './server-process.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -207,3 +208,51 @@ export function machineInfo() {
 export const loadAverage = () => os.loadavg().map((n) => Number(n.toFixed(2)));
 
 export const describeMachine = (m) => `${m.cpus} × ${m.cpuModel}, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Options, databases and formatting
+
+/**
+ * A positive number from parseArgs `values[name]`, or `fallback`; anything else throws with the usage text.
+ * @param {Record<string, unknown>} values @param {string} name @param {number | string} fallback @param {string} usage
+ */
+export function positiveOption(values, name, fallback, usage) {
+  const n = Number(values[name] ?? fallback);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number\n${usage}`);
+  return n;
+}
+
+/** A benchmark server's environment: its SQLite file and media folder, no view limit, loopback only. */
+export const benchServerEnv = (dbFile, mediaDir) => ({
+  ...process.env,
+  DATABASE_URL: `file:${dbFile}`,
+  MEDIA_DIR: mediaDir,
+  VIEW_RATE_LIMIT: '0',
+  HOST: '127.0.0.1',
+  NEXT_TELEMETRY_DISABLED: '1',
+});
+
+/** Removes a SQLite database with its WAL and shared-memory files. */
+export const removeDatabase = (file) => [file, `${file}-wal`, `${file}-shm`].forEach((f) => fs.rmSync(f, { force: true }));
+
+/** The generator's default first id: articles from it on are generated ones. */
+export const GENERATED_START_ID = 1_000_000;
+
+/** How many generated articles a database file holds, or -1 when there is no such database. */
+export function generatedCount(file) {
+  if (!fs.existsSync(file)) return -1;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT count(*) FROM articles WHERE id >= ?').pluck().get(GENERATED_START_ID);
+  } catch {
+    return -1;
+  } finally {
+    db.close();
+  }
+}
+
+export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+export const roundTo = (n, digits) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+export const ms = (n) => `${fmt(n, 1)} ms`;
+export const mib = (kib) => `${fmt(kib / 1024, 0)} MiB`;
+export const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
