@@ -19,13 +19,13 @@ const CODECS = {
 };
 
 /**
- * Whether a request may receive the empty document: a GET of a page that can call notFound(), other than the
+ * Whether a request may receive the empty document: a GET or HEAD of a page that can call notFound(), other than the
  * React payload the client router asks for with an `RSC` header (an `_rsc` query alone still gets HTML).
  * @param {import('node:http').IncomingMessage} req
  * @param {string} target the request target in origin form
  */
 export function mayGetErrorShell(req, target) {
-  if (req.method !== 'GET' || req.headers.rsc !== undefined) return false;
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.rsc !== undefined) return false;
   return PREFIXES.some((prefix) => target.startsWith(prefix));
 }
 
@@ -103,24 +103,39 @@ export function replaceErrorShell(res, notFoundPage) {
     if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk];
     else if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
     hold(chunk, encoding);
-    void fullPageFor(Buffer.concat(held)).then((page) => {
+    // A HEAD carries no body to look at. On these routes a 404 page is either the empty document or the full page
+    // itself (a path no route matches), so the full page's length is the right one either way.
+    const answer = res.req?.method === 'HEAD' ? encodedFullPage() : fullPageFor(Buffer.concat(held));
+    void answer.then((page) => {
       const body = page ?? Buffer.concat(held);
       if (page) res.removeHeader('etag');
-      res.setHeader('content-length', body.length);
+      // A HEAD that cannot be answered with the full page keeps the length Next set.
+      if (page || res.req?.method !== 'HEAD') res.setHeader('content-length', body.length);
       mode = 'pass';
       end.call(res, body, callback);
     });
     return res;
   };
 
+  const codec = () => CODECS[String(res.getHeader('content-encoding') ?? 'identity').toLowerCase()];
+
   /** The full page, encoded like `body`, when `body` is the empty error document; otherwise null. */
   async function fullPageFor(body) {
-    const codec = CODECS[String(res.getHeader('content-encoding') ?? 'identity').toLowerCase()];
-    if (!codec) return null;
     try {
-      if (!codec.decode(body).subarray(0, SHELL_PROBE_BYTES).toString('latin1').includes(ERROR_SHELL)) return null;
+      if (!codec()?.decode(body).subarray(0, SHELL_PROBE_BYTES).toString('latin1').includes(ERROR_SHELL)) return null;
+      return await encodedFullPage();
+    } catch {
+      return null;
+    }
+  }
+
+  /** The full page in the response's Content-Encoding, or null. */
+  async function encodedFullPage() {
+    const encoding = codec();
+    if (!encoding) return null;
+    try {
       const page = await notFoundPage();
-      return page && codec.encode(page);
+      return page && encoding.encode(page);
     } catch {
       return null;
     }

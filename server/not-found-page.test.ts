@@ -89,12 +89,13 @@ test('without the full page the error document is sent as it was', async () => {
   assert.equal(reply.body, SHELL);
 });
 
-test('only GETs of HTML for the routes that call notFound() are wrapped', () => {
+test('only GETs and HEADs of HTML for the routes that call notFound() are wrapped', () => {
   const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as http.IncomingMessage;
   assert.equal(mayGetErrorShell(req('GET'), '/news/17/999999/x'), true);
   assert.equal(mayGetErrorShell(req('GET'), '/tu-khoa/x?trang=9'), true);
   assert.equal(mayGetErrorShell(req('GET'), '/tim-kiem?q=a&trang=99'), true);
-  assert.equal(mayGetErrorShell(req('HEAD'), '/news/17/999999/x'), false);
+  assert.equal(mayGetErrorShell(req('HEAD'), '/news/17/999999/x'), true);
+  assert.equal(mayGetErrorShell(req('POST'), '/news/17/999999/x'), false);
   assert.equal(mayGetErrorShell(req('GET', { rsc: '1' }), '/news/17/999999/x'), false);
   assert.equal(mayGetErrorShell(req('GET'), '/news/17/999999/x?_rsc=abc'), true, 'without the header Next sends HTML');
   for (const path of ['/', '/api/ping', '/rss.xml', '/sitemaps/x', '/_next/static/x.js']) assert.equal(mayGetErrorShell(req('GET'), path), false, path);
@@ -125,4 +126,36 @@ test('the full page is loaded once for concurrent callers, kept a while, and the
   } finally {
     console.error = original;
   }
+});
+
+test('a HEAD of such a 404 reports the full page: its length, and no ETag of the other body', async () => {
+  // Next answers a HEAD with the empty document's headers and no body.
+  const head = async (acceptEncoding?: string) => {
+    const server = http.createServer((req, res) => {
+      replaceErrorShell(res, async () => FULL_PAGE);
+      compression()(req, res, () => {});
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Length', String(Buffer.byteLength(SHELL)));
+      res.setHeader('ETag', '"shell"');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+      const response = await fetch(`http://127.0.0.1:${port}/news/17/999999/x`, { method: 'HEAD', headers });
+      return response;
+    } finally {
+      server.close();
+    }
+  };
+  const plain = await head('identity');
+  assert.equal(plain.status, 404);
+  assert.equal(plain.headers.get('content-length'), String(FULL_PAGE.length));
+  assert.equal(plain.headers.get('etag'), null);
+  // Next's compression leaves a HEAD alone: the same answer to one that accepts gzip.
+  const gzip = await head('gzip');
+  assert.equal(gzip.headers.get('content-encoding'), null);
+  assert.equal(gzip.headers.get('content-length'), String(FULL_PAGE.length));
 });
