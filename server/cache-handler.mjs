@@ -9,7 +9,8 @@
 //   machine;
 // - written to a temporary file and renamed into place, so another process never reads half a file (Next's own
 //   image cache writes in place);
-// - within IMAGE_CACHE_MAX_MB (default 256), the least recently used removed first.
+// - within IMAGE_CACHE_MAX_MB (default 256), the least recently used removed first, in the background (a
+//   request never waits for the folder to be counted or trimmed).
 // See docs/decisions/0016-image-cache.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +26,8 @@ const KEY = /^[A-Za-z0-9_-]{1,128}$/;
 const SUFFIX = '.img';
 /** A hit refreshes the file's time (its place in the eviction order) at most this often. */
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
+/** Files stat'ed at once when the folder is counted. */
+const STAT_BATCH = 64;
 
 /**
  * @typedef {{ kind: 'IMAGE', etag: string, buffer: Buffer, extension: string, upstreamEtag: string, revalidate: number }} ImageValue
@@ -59,8 +62,11 @@ export class ImageStore {
     /** Bytes known to be in the folder (-1: not counted yet), and when it was last counted. */
     this.knownBytes = -1;
     this.countedAt = 0;
-    /** @type {Promise<void> | null} */
-    this.evicting = null;
+    /** @type {Promise<void> | null} the count or eviction under way, one at a time, never awaited by a request */
+    this.maintaining = null;
+    this.maintainAgain = false;
+    /** @type {Map<string, number>} when this process last marked each photo as used */
+    this.lastTouched = new Map();
   }
 
   /** @param {string} key */
@@ -87,52 +93,87 @@ export class ImageStore {
       const meta = JSON.parse(data.subarray(0, newline).toString('utf8'));
       const buffer = data.subarray(newline + 1);
       if (buffer.byteLength === 0 || typeof meta.etag !== 'string' || typeof meta.extension !== 'string') throw new Error('bad entry');
-      if (Date.now() - meta.touched > TOUCH_EVERY_MS) this.touch(file, meta);
+      this.touch(key, file, meta.lastModified);
       return {
         value: { kind: IMAGE, etag: meta.etag, buffer, extension: meta.extension, upstreamEtag: meta.upstreamEtag, revalidate: meta.revalidate },
         lastModified: meta.lastModified,
       };
     } catch {
       // Not a file this store wrote whole (renames are atomic, so this is damage from outside): a miss.
-      await fs.promises.rm(file, { force: true });
+      await fs.promises.rm(file, { force: true }).catch(() => {});
       return null;
     }
   }
 
-  /** Marks a file as recently used, for eviction (its modification time, not its contents). */
-  touch(/** @type {string} */ file, /** @type {{ touched: number }} */ meta) {
-    const now = new Date();
-    meta.touched = now.getTime();
-    fs.promises.utimes(file, now, now).catch(() => {});
+  /**
+   * Marks a photo as used (its file's modification time, the eviction order), at most every TOUCH_EVERY_MS per
+   * process. Not awaited.
+   * @param {string} key @param {string} file @param {number} written
+   */
+  touch(key, file, written) {
+    const now = Date.now();
+    if (now - (this.lastTouched.get(key) ?? written) <= TOUCH_EVERY_MS) return;
+    if (this.lastTouched.size >= 100_000) this.lastTouched.clear();
+    this.lastTouched.set(key, now);
+    const time = new Date(now);
+    fs.promises.utimes(file, time, time).catch(() => {});
   }
 
-  /** @param {string} key @param {ImageValue} value */
+  /**
+   * Stores a photo, then lets the folder be counted or trimmed in the background (the request does not wait).
+   * @param {string} key @param {ImageValue} value
+   */
   async set(key, value) {
     if (!KEY.test(key) || !value?.buffer?.byteLength) return;
-    const now = Date.now();
     const header = JSON.stringify({
       etag: value.etag,
       extension: value.extension,
       upstreamEtag: value.upstreamEtag,
       revalidate: value.revalidate,
-      lastModified: now,
-      touched: now,
+      lastModified: Date.now(),
     });
     const data = Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), value.buffer]);
     const file = this.file(key);
     const temporary = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-    if (this.knownBytes < 0 || Date.now() - this.countedAt >= this.recountEveryMs) await this.count();
     try {
       await fs.promises.mkdir(this.dir, { recursive: true });
       await fs.promises.writeFile(temporary, data);
       await fs.promises.rename(temporary, file);
     } catch (error) {
-      await fs.promises.rm(temporary, { force: true });
+      await fs.promises.rm(temporary, { force: true }).catch(() => {});
       console.error(`[image-cache] could not store ${key}: ${error instanceof Error ? error.message : error}`);
       return;
     }
-    this.knownBytes += data.byteLength;
-    if (this.knownBytes > this.maxBytes) await this.evict();
+    if (this.knownBytes >= 0) this.knownBytes += data.byteLength;
+    this.maintain();
+  }
+
+  /** Resolves when no count or eviction is under way (for tests and shutdown). */
+  async idle() {
+    while (this.maintaining) await this.maintaining;
+  }
+
+  /**
+   * Counts the folder when it was never counted or not for recountEveryMs (other processes write to it too), and
+   * removes the least recently used files down to 80% of the limit when it is over. One at a time; a call made
+   * meanwhile runs once more afterwards.
+   */
+  maintain() {
+    if (this.maintaining) {
+      this.maintainAgain = true;
+      return;
+    }
+    this.maintaining = (async () => {
+      do {
+        this.maintainAgain = false;
+        if (this.knownBytes < 0 || Date.now() - this.countedAt >= this.recountEveryMs) await this.count();
+        if (this.knownBytes > this.maxBytes) await this.evict();
+      } while (this.maintainAgain);
+    })()
+      .catch((error) => console.error(`[image-cache] could not trim ${this.dir}: ${error instanceof Error ? error.message : error}`))
+      .finally(() => {
+        this.maintaining = null;
+      });
   }
 
   /** Counts the folder; returns its files, least recently used first. */
@@ -146,39 +187,43 @@ export class ImageStore {
     } catch {
       // not made yet
     }
-    for (const name of names) {
-      const file = path.join(this.dir, name);
-      try {
-        const stat = await fs.promises.stat(file);
-        // A temporary file older than a minute was left by a process that died while writing.
-        if (name.endsWith('.tmp')) {
-          if (Date.now() - stat.mtimeMs > 60_000) await fs.promises.rm(file, { force: true });
-          continue;
-        }
-        if (name.endsWith(SUFFIX)) files.push({ file, size: stat.size, time: stat.mtimeMs });
-      } catch {
-        // removed meanwhile (another process evicting)
-      }
+    const now = Date.now();
+    for (let i = 0; i < names.length; i += STAT_BATCH) {
+      await Promise.all(
+        names.slice(i, i + STAT_BATCH).map(async (name) => {
+          const file = path.join(this.dir, name);
+          try {
+            const stat = await fs.promises.stat(file);
+            // A temporary file older than a minute was left by a process that died while writing.
+            if (name.endsWith('.tmp')) {
+              if (now - stat.mtimeMs > 60_000) await fs.promises.rm(file, { force: true });
+            } else if (name.endsWith(SUFFIX)) {
+              files.push({ file, size: stat.size, time: stat.mtimeMs });
+            }
+          } catch {
+            // removed meanwhile (another process evicting)
+          }
+        }),
+      );
     }
     this.knownBytes = files.reduce((sum, f) => sum + f.size, 0);
     this.countedAt = Date.now();
     return files.sort((a, b) => a.time - b.time);
   }
 
-  /** Counts the folder again (other processes write to it too) and removes the oldest files down to 80%. */
-  evict() {
-    this.evicting ??= (async () => {
-      const files = await this.count();
-      const target = this.maxBytes * 0.8;
-      for (const { file, size } of files) {
-        if (this.knownBytes <= target) break;
+  /** Counts the folder again and removes the least recently used files down to 80% of the limit. */
+  async evict() {
+    const files = await this.count();
+    const target = this.maxBytes * 0.8;
+    for (const { file, size } of files) {
+      if (this.knownBytes <= target) break;
+      try {
         await fs.promises.rm(file, { force: true });
         this.knownBytes -= size;
+      } catch {
+        // cannot be removed (permissions): the next one
       }
-    })().finally(() => {
-      this.evicting = null;
-    });
-    return this.evicting;
+    }
   }
 }
 

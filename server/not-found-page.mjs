@@ -103,9 +103,7 @@ export function replaceErrorShell(res, notFoundPage) {
     if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk];
     else if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
     hold(chunk, encoding);
-    // A HEAD carries no body to look at. On these routes a 404 page is either the empty document or the full page
-    // itself (a path no route matches), so the full page's length is the right one either way.
-    const answer = res.req?.method === 'HEAD' ? encodedFullPage() : fullPageFor(Buffer.concat(held));
+    const answer = res.req?.method === 'HEAD' ? fullPageForHead() : fullPageFor(Buffer.concat(held));
     void answer.then((page) => {
       const body = page ?? Buffer.concat(held);
       if (page) res.removeHeader('etag');
@@ -127,6 +125,15 @@ export function replaceErrorShell(res, notFoundPage) {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A HEAD carries no body to look at. On these routes a 404 page is either the empty document or the full page
+   * itself (a path no route matches): the full page unless the length Next declared is already the full page's.
+   */
+  async function fullPageForHead() {
+    const page = await encodedFullPage();
+    return page && Number(res.getHeader('content-length')) !== page.length ? page : null;
   }
 
   /** The full page in the response's Content-Encoding, or null. */

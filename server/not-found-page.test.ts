@@ -128,15 +128,15 @@ test('the full page is loaded once for concurrent callers, kept a while, and the
   }
 });
 
-test('a HEAD of such a 404 reports the full page: its length, and no ETag of the other body', async () => {
-  // Next answers a HEAD with the empty document's headers and no body.
-  const head = async (acceptEncoding?: string) => {
+test('a HEAD of such a 404 reports the full page: its length, and no ETag of the other body; a full page stays as it is', async () => {
+  // Next answers a HEAD with the headers of the document it would send, and no body.
+  const head = async (acceptEncoding?: string, declared = Buffer.byteLength(SHELL)) => {
     const server = http.createServer((req, res) => {
       replaceErrorShell(res, async () => FULL_PAGE);
       compression()(req, res, () => {});
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Length', String(Buffer.byteLength(SHELL)));
+      res.setHeader('Content-Length', String(declared));
       res.setHeader('ETag', '"shell"');
       res.end();
     });
@@ -158,4 +158,8 @@ test('a HEAD of such a 404 reports the full page: its length, and no ETag of the
   const gzip = await head('gzip');
   assert.equal(gzip.headers.get('content-encoding'), null);
   assert.equal(gzip.headers.get('content-length'), String(FULL_PAGE.length));
+  // A path no route matches already gets the full page from Next: its headers, ETag included, stay as they are.
+  const full = await head('identity', FULL_PAGE.length);
+  assert.equal(full.headers.get('content-length'), String(FULL_PAGE.length));
+  assert.equal(full.headers.get('etag'), '"shell"');
 });

@@ -56,11 +56,27 @@ test('long strings become Buffers in the given encoding; short strings and Buffe
   fake.write(short);
   fake.write(buffer);
   fake.write(PAGE);
-  fake.end('ab'.repeat(ENCODE_FROM_CHARS), 'latin1');
+  fake.end('é'.repeat(ENCODE_FROM_CHARS), 'latin1');
   assert.equal(seen[0], short);
   assert.equal(seen[1], buffer);
   assert.ok(Buffer.isBuffer(seen[2]));
   assert.equal((seen[2] as Buffer).toString('utf8'), PAGE);
   assert.ok(Buffer.isBuffer(seen[3]));
-  assert.equal((seen[3] as Buffer).length, 2 * ENCODE_FROM_CHARS);
+  assert.equal((seen[3] as Buffer).length, ENCODE_FROM_CHARS, 'one byte a character in latin1 (two in UTF-8)');
+});
+
+test('the callback still reaches Node when a long string is turned into a Buffer, whatever the arguments', () => {
+  const calls: Array<{ chunk: unknown; encoding: unknown; callback: unknown }> = [];
+  const record = (chunk: unknown, encoding: unknown, callback: unknown) => (calls.push({ chunk, encoding, callback }), true);
+  const fake = { write: record, end: record } as unknown as http.ServerResponse;
+  encodeLongStringBodies(fake);
+  const done = () => {};
+  fake.end(PAGE, done);
+  fake.write(PAGE, 'utf8', done);
+  fake.end(PAGE, 'utf8', done);
+  for (const call of calls) {
+    assert.ok(Buffer.isBuffer(call.chunk));
+    assert.equal(call.encoding, done, 'a Buffer with its callback second, as Node takes it');
+  }
+  assert.equal(calls.length, 3);
 });
