@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { bin, buildIfChanged, hasBuild } from './lib/build.mjs';
-import { BROWSER_UA, describeMachine, loadAverage, machineInfo, sleep, startServer } from './lib/bench.mjs';
+import { BROWSER_UA, describeMachine, fmt, loadAverage, machineInfo, ms, roundTo, sleep, startServer } from './lib/bench.mjs';
 import { ensureDebianPackages } from './lib/debian.mjs';
 import { percentile, runRequests, runWrk, tally, WRK_BIN } from './lib/load.mjs';
 import { mainConf, NGINX_BIN, PORTAL_CONF, portalConfFor, startNginx } from './lib/nginx.mjs';
@@ -89,10 +89,8 @@ function readSettings() {
   return { db: /** @type {'sqlite' | 'postgres'} */ (values.db), build: !values['no-build'], keep: values.keep };
 }
 
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
-const ms = (n) => `${fmt(n, 1)} ms`;
 const pct = (n) => `${fmt(n * 100, 2)}%`;
-const round = (n, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+const round = (n, digits = 2) => roundTo(n, digits);
 const heading = (text) => console.log(`\n== ${text}`);
 
 /** @type {Array<{ name: string, measured: string, target: string, pass: boolean }>} */

@@ -148,7 +148,7 @@ export class ImageStore {
     this.maintain();
   }
 
-  /** Resolves when no count or eviction is under way (for tests and shutdown). */
+  /** Resolves when no count or eviction is under way (for tests). */
   async idle() {
     while (this.maintaining) await this.maintaining;
   }
