@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/c
 import { failStatements, useThrowawayDatabase } from '@/db/testing';
 
 // SQLite only: a file opened read-only, and a read that fails (failStatements). The plain case is a contract
-// test: route.test.ts.
+// test: route.contract.test.ts.
 
 let db: Db;
 let dir: string;

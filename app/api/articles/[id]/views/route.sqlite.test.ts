@@ -7,7 +7,7 @@ import { articles, articleViews } from '@/db/schema';
 import { failStatements, insertCategories, useThrowawayDatabase } from '@/db/testing';
 
 // SQLite only: a full disk and a bug, faked with failStatements (the route prepares its statements once per
-// connection, so each test has a database of its own). The other answers are contract tests: route.test.ts.
+// connection, so each test has a database of its own). The other answers are contract tests: route.contract.test.ts.
 
 const ID = 10;
 const context = { params: Promise.resolve({ id: String(ID) }) };
