@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { backupDatabase, backupStamp, restoreDatabase, summarizeDatabase } from '@/db/backup';
-import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, setProcessDatabase } from '@/db/client';
+import type { SqliteDb } from '@/db/engine';
 import { articles, articleViews } from '@/db/schema';
 import { insertCategories } from '@/db/testing';
 
@@ -27,7 +28,7 @@ function views(file: string): number {
 }
 
 /** A live database (WAL, automatic checkpoints off, as if a server had it open) with one article. */
-async function liveDatabase(name: string): Promise<{ db: Db; file: string }> {
+async function liveDatabase(name: string): Promise<{ db: SqliteDb; file: string }> {
   const file = path.join(dir, name, 'portal.db');
   const db = openDatabase(file);
   db.$client.pragma('wal_autocheckpoint = 0');

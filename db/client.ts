@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,30 +11,16 @@ import pg from 'pg';
 import { databaseDialect, getEnv } from '@/env';
 import * as schema from '@/db/schema/sqlite';
 import * as pgSchema from '@/db/schema/pg';
+import { dialectOf, fromPostgres, postgresPool, type Db, type SqliteDb } from '@/db/engine';
 import { ensureSearchIndex, searchIndexIsCurrent } from '@/db/queries/search-index';
 import { isReadOnlyError } from '@/lib/storage-errors';
 
-/**
- * The database handle every query takes, typed as Drizzle's SQLite database. On PostgreSQL it is Drizzle's
- * node-postgres database with the twin schema (db/schema/pg.ts), which builds the same queries in PostgreSQL's
- * dialect: query functions only use what both have, and always `await` (docs/decisions/0015-postgresql.md).
- * The few places that need one engine's own SQL ask `postgresPool(db)`.
- */
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+// The handle every query takes (db/engine.ts): written once for both engines, and asked `dialectOf(db)` where
+// one engine's own SQL or connection is needed (docs/decisions/0015-postgresql.md).
+export type { Db } from '@/db/engine';
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations-pg');
-// Marks a PostgreSQL handle (and its transactions) with its pool. A symbol from the global registry rather than
-// a module-level map: Next may load this module more than once (one copy per server bundle), while the handle is
-// shared by all of them (globalThis, below).
-const PG_POOL = Symbol.for('portal.postgresPool');
-const markPostgres = (handle: object, pool: pg.Pool) => Object.defineProperty(handle, PG_POOL, { value: pool });
-
-/** The connection pool when `db` is PostgreSQL, otherwise null (SQLite). */
-export function postgresPool(db: Db): pg.Pool | null {
-  return (db as unknown as { [PG_POOL]?: pg.Pool })[PG_POOL] ?? null;
-}
-
 /**
  * A PostgreSQL database through a pool of `max` connections. Not migrated here (that needs a round trip):
  * `prepareDatabase()` does it, and `npm start`, the seed and import commands call it before anything else.
@@ -43,9 +29,7 @@ export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): 
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'portal' });
   // An idle connection that the server drops must not crash the process: the pool opens a new one.
   pool.on('error', (error) => console.error(`> postgres: idle connection lost (${error.message})`));
-  const db = drizzlePg({ client: pool, schema: pgSchema });
-  markPostgres(db, pool);
-  return db as unknown as Db;
+  return fromPostgres(drizzlePg({ client: pool, schema: pgSchema }), pool);
 }
 
 /**
@@ -79,21 +63,16 @@ export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
  * the command-line tools (import, seed) write in transactions, never the server.
  */
 export async function withTransaction<T>(work: (tx: Db) => Promise<T>, db: Db = getDb()): Promise<T> {
-  const pool = postgresPool(db);
-  if (pool) {
-    const pgDb = db as unknown as { transaction: (run: (tx: object) => Promise<T>) => Promise<T> };
-    return pgDb.transaction((tx) => {
-      markPostgres(tx, pool); // so that code given `tx` knows it is PostgreSQL
-      return work(tx as Db);
-    });
-  }
-  db.run(sql`BEGIN IMMEDIATE`);
+  const own = dialectOf(db);
+  if (own.dialect === 'postgres') return own.db.transaction((tx) => work(fromPostgres(tx, own.pool)));
+  const sqlite = own.db;
+  sqlite.run(sql`BEGIN IMMEDIATE`);
   try {
-    const result = await work(db);
-    db.run(sql`COMMIT`);
+    const result = await work(sqlite);
+    sqlite.run(sql`COMMIT`);
     return result;
   } catch (error) {
-    if (db.$client.inTransaction) db.run(sql`ROLLBACK`);
+    if (sqlite.$client.inTransaction) sqlite.run(sql`ROLLBACK`);
     throw error;
   }
 }
@@ -104,7 +83,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * With `readonly`, or when the file turns out not to be writable (a read-only file or file system), it is
  * opened read-only instead: reads work, every write throws SQLITE_READONLY (docs/decisions/0011-faults-and-backups.md).
  */
-export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): Db {
+export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): SqliteDb {
   if (readonly) return openReadOnly(file);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -125,7 +104,7 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
   }
 }
 
-function openReadOnly(file: string): Db {
+function openReadOnly(file: string): SqliteDb {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -178,8 +157,8 @@ export function getDb(): Db {
  * write). PostgreSQL decides per statement: a write it refuses fails like any storage error (503).
  */
 export function isDatabaseWritable(): boolean {
-  const db = getDb();
-  return postgresPool(db) ? true : !db.$client.readonly;
+  const own = dialectOf(getDb());
+  return own.dialect === 'postgres' || !own.db.$client.readonly;
 }
 
 /**
@@ -200,10 +179,14 @@ export function setProcessDatabase(db: Db): void {
 export async function closeDatabase(): Promise<void> {
   const db = holder.__portalDb;
   holder.__portalDb = undefined;
-  if (!db) return;
-  const pool = postgresPool(db);
-  if (pool) await pool.end();
-  else db.$client.close();
+  if (db) await closeConnection(db);
+}
+
+/** Closes a database this process opened (a SQLite file at once; a PostgreSQL pool once its queries finish). */
+export async function closeConnection(db: Db): Promise<void> {
+  const own = dialectOf(db);
+  if (own.dialect === 'postgres') await own.pool.end();
+  else own.db.$client.close();
 }
 
 /**
@@ -214,8 +197,9 @@ export async function closeDatabase(): Promise<void> {
 export function closeDatabaseForShutdown(): string | Promise<string> {
   const db = holder.__portalDb;
   if (!db) return 'database was not open';
-  if (postgresPool(db)) return closeDatabase().then(() => 'PostgreSQL connections closed');
-  const sqlite = db.$client;
+  const own = dialectOf(db);
+  if (own.dialect === 'postgres') return closeDatabase().then(() => 'PostgreSQL connections closed');
+  const sqlite = own.db.$client;
   let outcome = 'read-only, closed';
   if (!sqlite.readonly && sqlite.open) {
     sqlite.pragma('busy_timeout = 1000');

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { asc } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
-import { copyDatabase, summarise, tablesOf } from '@/db/copy';
+import { copyDatabase, summarise } from '@/db/copy';
+import { tablesOf, type SqliteDb } from '@/db/engine';
 import { getArticleDetail } from '@/db/queries/articles';
 import { searchArticles } from '@/db/queries/search';
 import { getViewCount, recordView } from '@/db/queries/views';
@@ -36,7 +37,7 @@ test(`a whole database survives ${testDialect} → SQLite → ${testDialect}: ro
   // The source: the demo content, with views counted after the import.
   const source = await useThrowawayDatabase();
   const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-copy-'));
-  let middle: Db | undefined;
+  let middle: SqliteDb | undefined;
   try {
     await seedDatabase({ mediaDir: path.join(source.dir, 'media') });
     for (let i = 0; i < 3; i++) await recordView(SEED_ID);

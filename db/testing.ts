@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { closeDatabase, openDatabase, openPostgres, prepareDatabase, setProcessDatabase, type Db } from '@/db/client';
+import { asSqlite, type SqliteDb } from '@/db/engine';
 import { categories } from '@/db/schema';
 import { databaseDialect } from '@/env';
 
@@ -94,6 +95,13 @@ export async function insertCategories(db: Db, rows: Array<{ id: number; name: s
   await db.insert(categories).values(rows);
 }
 
+/** `db` as the SQLite database it is, for the *.sqlite.test.ts files (throws on PostgreSQL). */
+export function sqliteOf(db: Db): SqliteDb {
+  const sqlite = asSqlite(db);
+  if (!sqlite) throw new Error('this test runs on SQLite only: name it *.sqlite.test.ts');
+  return sqlite;
+}
+
 export type RecordedStatement = { sql: string; params: unknown[] };
 
 /**
@@ -101,7 +109,7 @@ export type RecordedStatement = { sql: string; params: unknown[] };
  * before the code under test prepares anything: statements prepared earlier are not seen. SQLite only.
  */
 export function recordStatements(db: Db): { during: (run: () => Promise<unknown>) => Promise<RecordedStatement[]> } {
-  const sqlite = db.$client;
+  const sqlite = sqliteOf(db).$client;
   const prepare = sqlite.prepare.bind(sqlite);
   let sink: RecordedStatement[] | null = null;
   sqlite.prepare = ((source: string) => {
@@ -130,7 +138,7 @@ export function recordStatements(db: Db): { during: (run: () => Promise<unknown>
  * full disk or a failing drive would (prepare before the code under test prepares its statements). SQLite only.
  */
 export function failStatements(db: Db, sql: RegExp, error: Error): void {
-  const sqlite = db.$client;
+  const sqlite = sqliteOf(db).$client;
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const statement = prepare(source);

@@ -5,7 +5,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, openDatabase, setProcessDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, setProcessDatabase } from '@/db/client';
+import type { SqliteDb } from '@/db/engine';
 import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { getRssFeed } from '@/db/queries/feeds';
@@ -59,7 +60,7 @@ function printTable(title: string, timings: Timing[]): void {
   }
 }
 
-function samples(sqlite: Db['$client'], count: number, seed: number) {
+function samples(sqlite: SqliteDb['$client'], count: number, seed: number) {
   const pluck = (sql: string) => sqlite.prepare(sql).pluck().all() as number[];
   const random = mulberry32(seed);
   const pick = <T>(list: T[]) => Array.from({ length: count }, () => list[Math.floor(random() * list.length)]!);

@@ -2,7 +2,7 @@
 // Copies a whole portal database between engines, e.g. the SQLite file into a new PostgreSQL database:
 //   npm run db:copy -- file:data/portal.db postgres://portal:secret@db.internal:5432/portal
 // Stop writers first (or accept that views counted during the copy stay in the source). See docs/deploy.md.
-import { closeDatabase, postgresPool } from '@/db/client';
+import { closeConnection, closeDatabase } from '@/db/client';
 import { copyDatabase, openUrl } from '@/db/copy';
 
 async function main(args: string[]): Promise<number> {
@@ -22,11 +22,7 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    for (const db of [source, target]) {
-      const pool = postgresPool(db);
-      if (pool) await pool.end();
-      else db.$client.close();
-    }
+    for (const db of [source, target]) await closeConnection(db);
     await closeDatabase();
   }
 }

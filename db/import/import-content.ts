@@ -1,23 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { getDb, postgresPool, withTransaction, type Db } from '@/db/client';
+import { getDb, withTransaction, type Db } from '@/db/client';
 import { ensureCrops, findImageSource, readImage, storeImage, type CheckedImage, type StoredImage } from '@/db/import/media-store';
-import { recordInvalidation } from '@/db/queries/cache-invalidations';
-import { indexArticle } from '@/db/queries/search-index';
+import { ArticleRejected, listArticleProblems, saveArticle, type ArticleInput } from '@/db/queries/article-writes';
+import { saveCategories } from '@/db/queries/category-writes';
+import { carryOverViewCount } from '@/db/queries/views';
 import { getEnv } from '@/env';
-import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
 import {
   describeIssues,
   importArticleSchema,
   importCategoriesSchema,
   type ImportArticle,
   type ImportCategories,
-  type StoredBlock,
 } from '@/lib/content-schema';
-import { tagsForArticleChange, tagsForCategoryChange } from '@/lib/cache-tags';
-import { slugify } from '@/lib/vietnamese';
+
+// Reads, checks and reports; the database writes are db/queries' (article-writes.ts, category-writes.ts), the
+// same functions the newsroom's editor saves through.
 
 export type ImportOutcome =
   | { file: string; ok: true; summary: string }
@@ -52,7 +50,7 @@ async function readImages(article: ImportArticle, jsonFile: string): Promise<{ c
 /** Everything about an article that can be checked before anything is written: its category and its photos. */
 async function checkArticle(article: ImportArticle, jsonFile: string): Promise<Map<string, CheckedImage>> {
   const { checked, errors } = await readImages(article, jsonFile);
-  const problems = [...(await categoryProblems(getDb(), article.categoryId)), ...errors];
+  const problems = [...(await listArticleProblems(getDb(), article)), ...errors];
   if (problems.length) throw new ImportError(problems);
   return checked;
 }
@@ -70,132 +68,34 @@ async function storeImages(article: ImportArticle, checked: Map<string, CheckedI
   return stored;
 }
 
-/** The body as stored: each photo becomes an `images` row (reused when file and texts are the same). */
-async function storeBody(db: Db, article: ImportArticle, stored: Map<string, StoredImage>): Promise<StoredBlock[]> {
-  const blocks: StoredBlock[] = [];
-  for (const block of article.body) {
-    if (block.type !== 'image') {
-      blocks.push(block);
-      continue;
-    }
-    const { file, width, height } = stored.get(block.file)!;
-    const texts = { alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null };
-    const same = (column: SQLiteColumn, value: string | null) => (value === null ? isNull(column) : eq(column, value));
-    const [existing] = await db
-      .select({ id: images.id })
-      .from(images)
-      .where(and(eq(images.file, file), same(images.alt, texts.alt), same(images.caption, texts.caption), same(images.credit, texts.credit)))
-      .limit(1);
-    const id = existing?.id ?? (await db.insert(images).values({ file, width, height, ...texts }).returning({ id: images.id }))[0]!.id;
-    blocks.push({ type: 'image', imageId: id });
-  }
-  return blocks;
-}
-
-/** An import file's keywords in order, one per slug (names that slug to nothing are dropped). */
-function uniqueKeywords(names: string[]): Array<{ slug: string; name: string }> {
-  const bySlug = new Map<string, string>();
-  for (const raw of names) {
-    const name = raw.trim();
-    const slug = slugify(name);
-    if (slug && !bySlug.has(slug)) bySlug.set(slug, name);
-  }
-  return [...bySlug].map(([slug, name]) => ({ slug, name }));
-}
-
-async function replaceKeywords(db: Db, articleId: number, wanted: Array<{ slug: string; name: string }>): Promise<void> {
-  await db.delete(articleKeywords).where(eq(articleKeywords.articleId, articleId));
-  for (const [position, { slug, name }] of wanted.entries()) {
-    const [keyword] = await db
-      .insert(keywords)
-      .values({ slug, name })
-      .onConflictDoUpdate({ target: keywords.slug, set: { slug } })
-      .returning({ id: keywords.id });
-    await db.insert(articleKeywords).values({ articleId, keywordId: keyword!.id, position });
-  }
-}
-
-/** Checked before anything is written, and again inside the transaction. */
-async function categoryProblems(db: Db, categoryId: number): Promise<string[]> {
-  const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).limit(1);
-  return category ? [] : [`categoryId: unknown category ${categoryId}`];
-}
-
-async function writeArticle(db: Db, article: ImportArticle, stored: Map<string, StoredImage>): Promise<string> {
-  const problems = await categoryProblems(db, article.categoryId);
-  if (problems.length) throw new ImportError(problems);
-
-  const body = await storeBody(db, article, stored);
-  const leadImageId = body.find((b) => b.type === 'image')?.imageId ?? null;
-  // FOR UPDATE on PostgreSQL: two imports of the same article wait for each other (SQLite's BEGIN IMMEDIATE
-  // already serialises every writer).
-  const current = db.select().from(articles).where(eq(articles.id, article.id));
-  const [existing] = await (postgresPool(db) ? (current as unknown as { for: (s: 'update') => typeof current }).for('update') : current);
-  const content = {
+/** The article as saved: its photos are the stored copies, with the texts the file gives them. */
+function toArticleInput(article: ImportArticle, stored: Map<string, StoredImage>): ArticleInput {
+  return {
+    id: article.id,
     categoryId: article.categoryId,
+    slug: article.slug,
     title: article.title,
     sapo: article.sapo,
-    body,
     byline: article.author?.trim() || null,
-    leadImageId,
     status: article.status,
     publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    body: article.body.map((block) =>
+      block.type === 'image' ? { type: 'image', ...stored.get(block.file)!, alt: block.alt, caption: block.caption ?? null, credit: block.credit ?? null } : block,
+    ),
+    keywords: article.keywords,
   };
-  // A changed title keeps the old slug: links already shared must not change.
-  const slug = article.slug ?? existing?.slug ?? (slugify(article.title) || `bai-viet-${article.id}`);
-  const keywordsBefore = existing ? await keywordSlugs(db, article.id) : [];
-  const wantedKeywords = uniqueKeywords(article.keywords);
-  const changed =
-    !existing ||
-    existing.slug !== slug ||
-    fingerprint(existing) !== fingerprint(content) ||
-    keywordsBefore.join() !== wantedKeywords.map((k) => k.slug).join();
-  const updatedAt = article.updatedAt ?? (existing ? (changed ? new Date() : existing.updatedAt) : article.publishedAt);
-
-  await db
-    .insert(articles)
-    .values({ id: article.id, slug, ...content, updatedAt })
-    .onConflictDoUpdate({ target: articles.id, set: { slug, ...content, updatedAt } });
-  await replaceKeywords(db, article.id, wantedKeywords);
-  if (article.views !== undefined) {
-    // Views carried over from the old site never lower a count the portal has already recorded.
-    const larger = postgresPool(db) ? sql`greatest(${articleViews.views}, excluded.views)` : sql`max(${articleViews.views}, excluded.views)`;
-    await db
-      .insert(articleViews)
-      .values({ articleId: article.id, views: article.views })
-      .onConflictDoUpdate({ target: articleViews.articleId, set: { views: larger } });
-  }
-  if (changed) {
-    await indexArticle(db, article.id);
-    const before = existing ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore } : null;
-    const after = { id: article.id, categoryId: article.categoryId, keywordSlugs: wantedKeywords.map((k) => k.slug) };
-    await recordInvalidation(db, tagsForArticleChange(before, after));
-  }
-  if (!existing) return `article ${article.id} created`;
-  return changed ? `article ${article.id} updated` : `article ${article.id} unchanged`;
 }
 
-async function keywordSlugs(db: Db, articleId: number): Promise<string[]> {
-  const rows = await db
-    .select({ slug: keywords.slug })
-    .from(articleKeywords)
-    .innerJoin(keywords, eq(keywords.id, articleKeywords.keywordId))
-    .where(eq(articleKeywords.articleId, articleId))
-    .orderBy(articleKeywords.position);
-  return rows.map((k) => k.slug);
+async function writeArticle(tx: Db, article: ImportArticle, stored: Map<string, StoredImage>): Promise<string> {
+  const saved = await saveArticle(tx, toArticleInput(article, stored));
+  // Views carried over from the old site never lower a count the portal has already recorded.
+  if (article.views !== undefined) await carryOverViewCount(tx, article.id, article.views);
+  return `article ${saved.id} ${saved.outcome}`;
 }
 
-function fingerprint(row: Record<string, unknown>): string {
-  const { categoryId, title, sapo, body, byline, leadImageId, status, publishedAt } = row;
-  return JSON.stringify([categoryId, title, sapo, body, byline, leadImageId, status, (publishedAt as Date).getTime()]);
-}
-
-async function writeCategories(db: Db, data: ImportCategories): Promise<string> {
-  for (const category of data.categories) {
-    const values = { name: category.name, position: category.position, description: category.description ?? null };
-    await db.insert(categories).values({ id: category.id, ...values }).onConflictDoUpdate({ target: categories.id, set: values });
-  }
-  await recordInvalidation(db, tagsForCategoryChange(data.categories.map((c) => c.id)));
+async function writeCategories(tx: Db, data: ImportCategories): Promise<string> {
+  await saveCategories(tx, data.categories);
   return `${data.categories.length} categories`;
 }
 
@@ -229,7 +129,8 @@ export async function importFile(file: string, { mediaDir = getEnv().mediaPath }
     const stored = await storeImages(doc.data, await checkArticle(doc.data, file), mediaDir);
     return { file, ok: true, summary: await withTransaction((tx) => writeArticle(tx, doc.data, stored)) };
   } catch (error) {
-    const errors = error instanceof ImportError ? error.errors : [`(file): ${(error as Error).message}`];
+    const errors =
+      error instanceof ImportError ? error.errors : error instanceof ArticleRejected ? error.problems : [`(file): ${(error as Error).message}`];
     return { file, ok: false, errors };
   }
 }

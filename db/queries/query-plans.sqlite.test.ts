@@ -18,8 +18,8 @@ import { getNewsSitemap, getSitemapPart, getSitemapRoot } from '@/db/queries/sit
 import { isPublished } from '@/db/queries/teasers';
 import { getViewCount, recordView } from '@/db/queries/views';
 import { DEMO_DATE_RANGE, generateDemoArticles } from '@/db/seed/generate';
-import { recordStatements, useThrowawayDatabase, type RecordedStatement } from '@/db/testing';
-import type { Db } from '@/db/client';
+import { recordStatements, sqliteOf, useThrowawayDatabase, type RecordedStatement } from '@/db/testing';
+import type { SqliteDb } from '@/db/engine';
 import { parseSearchQuery } from '@/lib/search-query';
 
 // Every query the pages and APIs run, recorded while the real query functions run on a generated archive, then
@@ -27,7 +27,7 @@ import { parseSearchQuery } from '@/lib/search-query';
 // plans must be right from the schema and the SQL alone.
 
 const ARTICLES = 3_000;
-let db: Db;
+let db: SqliteDb;
 let cleanup: () => Promise<void>;
 let recorder: ReturnType<typeof recordStatements>;
 let sample: { id: number; categoryId: number; keywordId: number; keywordSlug: string };
@@ -35,7 +35,9 @@ const END = new Date(DEMO_DATE_RANGE.to * 1000);
 const UNTAGGED = 1_000_500; // its keywords are removed below
 
 before(async () => {
-  ({ db, cleanup } = await useThrowawayDatabase());
+  const t = await useThrowawayDatabase();
+  ({ cleanup } = t);
+  db = sqliteOf(t.db);
   recorder = recordStatements(db);
   db.insert(categories).values([17, 18, 19, 20, 21, 22, 29].map((id, position) => ({ id, name: `Chuyên mục ${id}`, position }))).run();
   db.insert(images).values({ file: 'anh-0123456789.jpg', width: 1600, height: 1067, alt: 'Ảnh' }).run();

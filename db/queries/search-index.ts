@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { postgresPool, type Db } from '@/db/client';
+import { dialectOf, type Db, type PostgresDb, type SqliteDb } from '@/db/engine';
 import type { StoredBlock } from '@/lib/content-schema';
 import { bodyPlainText } from '@/lib/body-text';
 import { toSearchableText } from '@/lib/search-query';
@@ -30,8 +29,9 @@ function entry(row: Row): [number, string, string, string, string, number] {
 
 /** Brings one article's entry up to date; call in the transaction (`tx`) that changed the article or its keywords. */
 export async function indexArticle(tx: Db, articleId: number): Promise<void> {
-  if (postgresPool(tx)) return indexArticlePostgres(tx as unknown as NodePgDatabase, articleId);
-  const sqlite = tx.$client;
+  const own = dialectOf(tx);
+  if (own.dialect === 'postgres') return indexArticlePostgres(own.db, articleId);
+  const sqlite = own.db.$client;
   sqlite.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(articleId);
   const row = sqlite.prepare(`${ROW_SQL} WHERE a.id = ?`).get(articleId) as Row | undefined;
   if (row?.status !== 'published') return;
@@ -39,7 +39,7 @@ export async function indexArticle(tx: Db, articleId: number): Promise<void> {
 }
 
 /** True when the SQLite index holds as many entries as there are published articles (what ensureSearchIndex checks). */
-export function searchIndexIsCurrent(db: Db): boolean {
+export function searchIndexIsCurrent(db: SqliteDb): boolean {
   const sqlite = db.$client;
   const published = (sqlite.prepare(`SELECT count(*) AS n FROM articles WHERE status = 'published'`).get() as { n: number }).n;
   const indexed = (sqlite.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n;
@@ -52,9 +52,10 @@ export function searchIndexIsCurrent(db: Db): boolean {
  * when the file is opened; PostgreSQL: run by prepareDatabase (db/client.ts).
  */
 export function ensureSearchIndex(db: Db): { rebuilt: boolean } | Promise<{ rebuilt: boolean }> {
-  if (postgresPool(db)) return ensurePostgresSearchIndex(db as unknown as NodePgDatabase);
-  if (searchIndexIsCurrent(db)) return { rebuilt: false };
-  const sqlite = db.$client;
+  const own = dialectOf(db);
+  if (own.dialect === 'postgres') return ensurePostgresSearchIndex(own.db);
+  if (searchIndexIsCurrent(own.db)) return { rebuilt: false };
+  const sqlite = own.db.$client;
   const insert = sqlite.prepare(INSERT_SQL);
   const batch = sqlite.prepare(`${ROW_SQL} WHERE a.status = 'published' AND a.id > ? ORDER BY a.id LIMIT 2000`);
   sqlite
@@ -87,14 +88,14 @@ function pgInsert(rows: PgRow[]) {
   return sql`INSERT INTO article_search (article_id, document, published_at) VALUES ${sql.join(values, sql`, `)}`;
 }
 
-async function indexArticlePostgres(tx: NodePgDatabase, articleId: number): Promise<void> {
+async function indexArticlePostgres(tx: PostgresDb, articleId: number): Promise<void> {
   await tx.execute(sql`DELETE FROM article_search WHERE article_id = ${articleId}`);
   const { rows } = await tx.execute<PgRow>(pgRows(sql`a.id = ${articleId}`));
   const row = rows[0];
   if (row?.status === 'published') await tx.execute(pgInsert([row]));
 }
 
-async function ensurePostgresSearchIndex(db: NodePgDatabase): Promise<{ rebuilt: boolean }> {
+async function ensurePostgresSearchIndex(db: PostgresDb): Promise<{ rebuilt: boolean }> {
   const { rows } = await db.execute<{ published: number; indexed: number }>(
     sql`SELECT (SELECT count(*)::int FROM articles WHERE status = 'published') AS published, (SELECT count(*)::int FROM article_search) AS indexed`,
   );

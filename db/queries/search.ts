@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { getDb, postgresPool, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import { dialectOf, type Db, type PostgresDb, type SqliteDb } from '@/db/engine';
 import type { StoredBlock } from '@/lib/content-schema';
 import { bodyPlainText } from '@/lib/body-text';
 import { toMatchExpression, toTsQuery } from '@/lib/search-query';
@@ -49,7 +49,7 @@ const DETAILS = `SELECT a.id, a.category_id AS categoryId, c.name AS categoryNam
   FROM json_each(?) AS page CROSS JOIN articles a ON a.id = page.value JOIN categories c ON c.id = a.category_id
   WHERE a.status = 'published'`;
 
-function sqliteEngine(db: Db): Engine {
+function sqliteEngine(db: SqliteDb): Engine {
   const sqlite = db.$client;
   return {
     expression: toMatchExpression,
@@ -60,7 +60,7 @@ function sqliteEngine(db: Db): Engine {
 }
 
 // PostgreSQL: ts_rank with weights {D, C, B, A} = body 0.1, sapo 0.4, keywords 0.6, title 1.0 (the same 1:4:6:10).
-function postgresEngine(db: NodePgDatabase): Engine {
+function postgresEngine(db: PostgresDb): Engine {
   return {
     expression: toTsQuery,
     ranked: async (match) => {
@@ -86,7 +86,8 @@ function postgresEngine(db: NodePgDatabase): Engine {
 }
 
 function engineOf(db: Db): Engine {
-  return postgresPool(db) ? postgresEngine(db as unknown as NodePgDatabase) : sqliteEngine(db);
+  const own = dialectOf(db);
+  return own.dialect === 'postgres' ? postgresEngine(own.db) : sqliteEngine(own.db);
 }
 
 function snippetFor(row: Row, terms: string[]): SnippetPart[] {

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { articles, images } from '@/db/schema';
 import { getSitemapPart, getSitemapRoot } from '@/db/queries/sitemap';
 import { generateDemoArticles } from '@/db/seed/generate';
-import { insertCategories, useThrowawayDatabase } from '@/db/testing';
+import { insertCategories, sqliteOf, useThrowawayDatabase } from '@/db/testing';
 import type { Db } from '@/db/client';
 
 // A generated archive of 120,000 articles: more than one sitemap file can hold.
@@ -25,7 +25,7 @@ before(async () => {
   ({ db, cleanup } = await useThrowawayDatabase());
   await insertCategories(db, [17, 18, 19, 20, 21, 22, 29].map((id) => ({ id, name: `Chuyên mục ${id}` })));
   await db.insert(images).values({ file: 'anh-1-0123456789.jpg', width: 1600, height: 1067, alt: 'Ảnh' });
-  generateDemoArticles(db, { count: ARTICLES, seed: 7 });
+  generateDemoArticles(sqliteOf(db), { count: ARTICLES, seed: 7 });
 });
 after(() => cleanup());
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, postgresPool, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import { dialectOf, type Db, type SqliteDb } from '@/db/engine';
 import { articles, articleViews } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 
@@ -25,14 +26,14 @@ const readQuery = (db: Db, id: number | ReturnType<typeof sql.placeholder>) =>
     .where(and(eq(articles.id, id), isPublished));
 
 // SQLite: prepared once per connection, the counter being the hottest write path.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const prepared = new WeakMap<SqliteDb, ReturnType<typeof prepare>>();
 
-function prepare(db: Db) {
+function prepare(db: SqliteDb) {
   const id = sql.placeholder('id');
   return { increment: incrementQuery(db, id).prepare(), read: readQuery(db, id).prepare() };
 }
 
-function sqliteStatements(db: Db) {
+function sqliteStatements(db: SqliteDb) {
   let s = prepared.get(db);
   if (!s) {
     s = prepare(db);
@@ -44,7 +45,8 @@ function sqliteStatements(db: Db) {
 /** The stored count of a published article, or null when there is no such article. */
 export async function getViewCount(articleId: number): Promise<number | null> {
   const db = getDb();
-  if (!postgresPool(db)) return sqliteStatements(db).read.get({ id: articleId })?.views ?? null;
+  const own = dialectOf(db);
+  if (own.dialect === 'sqlite') return sqliteStatements(own.db).read.get({ id: articleId })?.views ?? null;
   const [row] = await readQuery(db, articleId);
   return row?.views ?? null;
 }
@@ -52,7 +54,17 @@ export async function getViewCount(articleId: number): Promise<number | null> {
 /** Adds one view atomically and returns the new count, or null when there is no such published article. */
 export async function recordView(articleId: number): Promise<number | null> {
   const db = getDb();
-  if (!postgresPool(db)) return sqliteStatements(db).increment.get({ id: articleId })?.views ?? null;
+  const own = dialectOf(db);
+  if (own.dialect === 'sqlite') return sqliteStatements(own.db).increment.get({ id: articleId })?.views ?? null;
   const [row] = await incrementQuery(db, articleId);
   return row?.views ?? null;
+}
+
+/**
+ * Sets a view count carried over from the old site, in the transaction that imports the article (`tx`). It
+ * never lowers a count the portal has already recorded.
+ */
+export async function carryOverViewCount(tx: Db, articleId: number, views: number): Promise<void> {
+  const larger = dialectOf(tx).dialect === 'postgres' ? sql`greatest(${articleViews.views}, excluded.views)` : sql`max(${articleViews.views}, excluded.views)`;
+  await tx.insert(articleViews).values({ articleId, views }).onConflictDoUpdate({ target: articleViews.articleId, set: { views: larger } });
 }

@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase } from '@/db/client';
+import type { SqliteDb } from '@/db/engine';
 import { articles } from '@/db/schema';
 import { getArticleDetail } from '@/db/queries/articles';
 import { DEMO_DATE_RANGE, generateDemoArticles, KEYWORD_VOCABULARY, MAX_VIEWS, type GenerateResult } from '@/db/seed/generate';
 import { seedDatabase } from '@/db/seed/seed';
-import { useThrowawayDatabase } from '@/db/testing';
+import { sqliteOf, useThrowawayDatabase } from '@/db/testing';
 import { storedBodySchema } from '@/lib/content-schema';
 
 const COUNT = 2_000;
@@ -31,7 +32,7 @@ type ArticleDump = {
 };
 
 /** Every row the generator writes, exactly as stored. */
-function dump(db: Db) {
+function dump(db: SqliteDb) {
   const all = <T>(sql: string) => db.$client.prepare(sql).all(START, LAST) as T[];
   return {
     articles: all<ArticleDump>('SELECT * FROM articles WHERE id BETWEEN ? AND ? ORDER BY id'),
@@ -43,7 +44,7 @@ function dump(db: Db) {
   };
 }
 
-let db: Db;
+let db: SqliteDb;
 let cleanup: () => Promise<void>;
 let first: ReturnType<typeof dump>;
 let result: GenerateResult;
@@ -54,11 +55,13 @@ before(async () => {
   // Two throwaway databases one after the other (each is the process's database while it is open).
   const a = await useThrowawayDatabase();
   await seedDatabase();
-  generateDemoArticles(a.db, { count: COUNT });
-  first = dump(a.db);
+  generateDemoArticles(sqliteOf(a.db), { count: COUNT });
+  first = dump(sqliteOf(a.db));
   await a.cleanup();
 
-  ({ db, cleanup } = await useThrowawayDatabase());
+  const b = await useThrowawayDatabase();
+  ({ cleanup } = b);
+  db = sqliteOf(b.db);
   await seedDatabase();
   seededArticles = db.$client.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   seededKeywords = dump(db).keywords;

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { count } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles } from '@/db/schema';
 import { importPath, type ImportOutcome } from '@/db/import/import-content';
+import { countCategoriesAndArticles } from '@/db/queries/content-tables';
 
 export const SEED_DIR = path.join(process.cwd(), 'db', 'seed');
 
@@ -11,9 +10,8 @@ export const SEED_DIR = path.join(process.cwd(), 'db', 'seed');
  * again changes nothing; by default it only runs on an empty database.
  */
 export async function seedDatabase({ force = false, mediaDir }: { force?: boolean; mediaDir?: string } = {}): Promise<{ ran: boolean; outcomes: ImportOutcome[] }> {
-  const [row] = await getDb().select({ n: count() }).from(articles);
-  const existing = row?.n ?? 0;
-  if (existing > 0 && !force) return { ran: false, outcomes: [] };
+  const { articles } = await countCategoriesAndArticles(getDb());
+  if (articles > 0 && !force) return { ran: false, outcomes: [] };
   const outcomes = await importPath(SEED_DIR, mediaDir ? { mediaDir } : {});
   const failures = outcomes.filter((o) => !o.ok);
   if (failures.length) {
