@@ -8,37 +8,39 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import next from 'next';
+import { CACHE_SYNC_INTERVAL_MS, CACHE_SYNC_PATH, CACHE_SYNC_TOKEN_HEADER } from './config/cache-sync.mjs';
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
+import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
 import { guardRequest, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 import { encodeLongStringBodies } from './server/string-body.mjs';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST; // default: every interface, IPv6 and IPv4
-const trustProxy = process.env.TRUST_PROXY === '1';
+const env = getEnv();
+const port = env.PORT;
+const host = env.HOST; // default: every interface, IPv6 and IPv4
+const trustProxy = env.TRUST_PROXY === '1';
 const SHUTDOWN_GRACE_MS = 10_000;
 // How long shared caches in front (nginx, a CDN) may keep pages: seconds, not Next's 5 minutes, because they
 // cannot be told what an edit touched (server/shared-cache.mjs, docs/decisions/0014-http-cache-tier.md).
-const sharedCache = sharedCacheSettings(process.env);
+const sharedCache = sharedCacheSettings(env);
 // Read by the cache handler on the first photo; checked here so that a bad value stops the server at once.
-imageCacheMaxBytes(process.env);
+imageCacheMaxBytes(env);
 
 // Security headers (docs/security.md) go on here rather than in next.config.js `headers()`: Next leaves those
 // off its own redirects (a trailing slash, `//`), and Strict-Transport-Security depends on SITE_URL, which is
 // read at run time while next.config.js headers are fixed at build time.
-const responseHeaders = process.env.SITE_URL?.startsWith('https://')
+const responseHeaders = env.SITE_URL?.startsWith('https://')
   ? [...SECURITY_HEADERS, ['Strict-Transport-Security', STRICT_TRANSPORT_SECURITY]]
   : SECURITY_HEADERS;
 
 // Cache sync (docs/decisions/0008-caching.md): app/api/internal/cache-sync expires, in this process's cache,
 // the tags of every content change recorded in the database since the last call. It is called once before
 // the first request is served (expiring everything cached before this process started) and then every second.
-const SYNC_PATH = '/api/internal/cache-sync';
-const SYNC_INTERVAL_MS = 1_000;
+// Path, header and interval: config/cache-sync.mjs; the token is this process's own, handed to the app it loads.
 const syncToken = randomBytes(24).toString('hex');
-process.env.PORTAL_CACHE_SYNC_TOKEN = syncToken;
+handOverCacheSyncToken(syncToken);
 
 // Next 16 sends a redirect rendered into the page cache with two identical Location headers (the render's
 // and the cache entry's, both appended); browsers tolerate that, strict clients join them into one bad URL.
@@ -82,7 +84,7 @@ const server = http.createServer((req, res) => {
   encodeLongStringBodies(res);
   rewriteSharedCacheControl(res, sharedCache);
   if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
-  if (ready || req.url === SYNC_PATH) handle(req, res);
+  if (ready || req.url === CACHE_SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
@@ -123,7 +125,7 @@ async function syncCache() {
   if (syncing) return false;
   syncing = true;
   try {
-    const response = await fetch(loopbackUrl(SYNC_PATH), { method: 'POST', headers: { 'x-portal-sync-token': syncToken } });
+    const response = await fetch(loopbackUrl(CACHE_SYNC_PATH), { method: 'POST', headers: { [CACHE_SYNC_TOKEN_HEADER]: syncToken } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const result = await response.json();
     if (result.expired === 'all' || result.expired.length) {
@@ -145,22 +147,10 @@ server.listen({ port, host }, async () => {
   }
   ready = true;
   resolveSynced();
-  syncTimer = setInterval(syncCache, SYNC_INTERVAL_MS);
+  syncTimer = setInterval(syncCache, CACHE_SYNC_INTERVAL_MS);
   syncTimer.unref();
   console.log(`> Ready on http://localhost:${port}`);
 });
-
-// Once no request is in flight (or the grace period is over): the database's WAL is copied into the file and
-// emptied, and the connection closed (db/client.ts registers the hook when it first loads), so the file is
-// complete on its own when the process is gone.
-async function closeDatabase() {
-  try {
-    const outcome = (await globalThis.__portalCloseDatabase?.()) ?? 'database was not open';
-    console.log(`> ${outcome}`);
-  } catch (error) {
-    console.error(`> closing the database failed: ${error.message}`);
-  }
-}
 
 // Requests in flight when shutdown starts are finished; their keep-alive connections are then closed at once
 // (told so with `Connection: close` when the headers are not out yet) rather than left open until the grace
@@ -183,12 +173,14 @@ function shutdown(signal) {
   for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   console.log(`> ${signal}: finishing requests in flight, then stopping`);
   // Stops accepting connections; the callback runs when the last open connection has closed.
-  server.close(() => closeDatabase().then(() => process.exit(0)));
+  // The process then exits, and the database closes itself on the way out (db/client.ts: a SQLite file's WAL is
+  // copied into it and emptied, so the file is complete on its own).
+  server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => {
     console.error(`> requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
-    closeDatabase().then(() => process.exit(0));
+    process.exit(0);
   }, SHUTDOWN_GRACE_MS).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

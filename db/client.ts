@@ -8,7 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { databaseDialect, getEnv } from '@/env';
+import { databaseDialect, getEnv, isBuildPhase } from '@/env';
 import * as schema from '@/db/schema/sqlite';
 import * as pgSchema from '@/db/schema/pg';
 import { dialectOf, fromPostgres, postgresPool, type Db, type SqliteDb } from '@/db/engine';
@@ -139,17 +139,28 @@ function explainReadOnlyFailure(error: unknown, file: string): unknown {
   return Object.assign(new Error(message, { cause: error }), { code });
 }
 
-// One connection per process, shared through globalThis so dev-mode reloads do not open more (and so
-// server.mjs can close it on shutdown: __portalCloseDatabase).
-const holder = globalThis as typeof globalThis & { __portalDb?: Db; __portalCloseDatabase?: () => string | Promise<string> };
+// One connection per process, shared through globalThis so that dev-mode reloads (and Next loading this module
+// once per server bundle) do not open more.
+const holder = globalThis as typeof globalThis & { __portalDb?: Db };
 
 export function getDb(): Db {
-  holder.__portalDb ??= isBuilding()
-    ? openDatabase(':memory:')
-    : databaseDialect() === 'postgres'
+  if (holder.__portalDb) return holder.__portalDb;
+  if (isBuildPhase()) return (holder.__portalDb = openDatabase(':memory:'));
+  holder.__portalDb =
+    databaseDialect() === 'postgres'
       ? openPostgres(getEnv().postgresUrl!)
       : openDatabase(getEnv().databasePath, { readonly: getEnv().DATABASE_READONLY === '1' });
+  // The process's own database is closed when the process ends: server.mjs ends it once the requests in flight
+  // have finished (or its grace period is over), a command once its work is done. Node's 'exit' event runs
+  // synchronously, which is what the SQLite checkpoint needs; nothing else has to know about the database.
+  process.once('exit', closeOnExit);
   return holder.__portalDb;
+}
+
+function closeOnExit(): void {
+  if (!holder.__portalDb) return; // closed already (closeDatabase)
+  const outcome = closeDatabaseForShutdown();
+  console.log(`> ${typeof outcome === 'string' ? outcome : 'PostgreSQL connections closed with the process'}`);
 }
 
 /**
@@ -161,14 +172,9 @@ export function isDatabaseWritable(): boolean {
   return own.dialect === 'postgres' || !own.db.$client.readonly;
 }
 
-/**
- * `next build` renders the pages without dynamic segments (home, the 404 page) once. It gets an empty
- * database in memory: a build never needs, creates or touches the real one, and what it renders is never
- * served (every server process expires all cached pages when it starts; see server.mjs).
- */
-function isBuilding(): boolean {
-  return process.env.NEXT_PHASE === 'phase-production-build';
-}
+// `next build` renders the pages without dynamic segments (home, the 404 page) once. It gets an empty database
+// in memory (isBuildPhase): a build never needs, creates or touches the real one, and what it renders is never
+// served (every server process expires all cached pages when it starts; see server.mjs).
 
 /** Makes every query in this process use `db` (scripts with their own file, tests on a throwaway file). */
 export function setProcessDatabase(db: Db): void {
@@ -190,7 +196,7 @@ export async function closeConnection(db: Db): Promise<void> {
 }
 
 /**
- * For server.mjs, once no request is in flight: copies the WAL into the database file and empties it
+ * When the process ends (closeOnExit) or a test asks: copies the WAL into the database file and empties it
  * (`wal_checkpoint(TRUNCATE)`), so the file is complete on its own, then closes the connection. Waits at most
  * a second for other processes' readers and writers. Returns what it did, for the log.
  */
@@ -209,4 +215,3 @@ export function closeDatabaseForShutdown(): string | Promise<string> {
   void closeDatabase();
   return outcome;
 }
-holder.__portalCloseDatabase = closeDatabaseForShutdown;

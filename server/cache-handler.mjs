@@ -16,6 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { getEnv } from '../env.mjs';
 
 // Next's own page cache, the one Next uses when no handler is configured (the same module instance as Next's:
 // its memory cache and tag state are shared).
@@ -35,8 +36,8 @@ const STAT_BATCH = 64;
  */
 
 /**
- * IMAGE_CACHE_MAX_MB from the environment: whole megabytes, at least 1. Throws on anything else.
- * @param {Record<string, string | undefined>} env
+ * IMAGE_CACHE_MAX_MB from the environment (env.mjs): whole megabytes, at least 1. Throws on anything else.
+ * @param {{ IMAGE_CACHE_MAX_MB?: string | undefined }} env
  */
 export function imageCacheMaxBytes(env) {
   const raw = env.IMAGE_CACHE_MAX_MB;
@@ -235,7 +236,7 @@ function storeFor(serverDistDir) {
   const dir = path.join(serverDistDir, '..', 'cache', 'portal-images');
   let store = stores.get(dir);
   if (!store) {
-    store = new ImageStore(dir, imageCacheMaxBytes(process.env));
+    store = new ImageStore(dir, imageCacheMaxBytes(getEnv()));
     stores.set(dir, store);
   }
   return store;

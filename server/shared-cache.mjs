@@ -11,10 +11,10 @@ export const DEFAULT_SHARED_CACHE = Object.freeze({ maxAge: 2, stale: 30, staleI
 /**
  * The shared-cache lifetimes from the environment (SHARED_CACHE_MAX_AGE, SHARED_CACHE_STALE): whole seconds,
  * 0 or more. Throws on anything else, so that a typo stops the server instead of silently caching for 5 minutes.
- * @param {Record<string, string | undefined>} env
+ * @param {{ SHARED_CACHE_MAX_AGE?: string | undefined, SHARED_CACHE_STALE?: string | undefined }} env from env.mjs
  */
 export function sharedCacheSettings(env) {
-  /** @param {string} name @param {number} fallback */
+  /** @param {'SHARED_CACHE_MAX_AGE' | 'SHARED_CACHE_STALE'} name @param {number} fallback */
   const seconds = (name, fallback) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;

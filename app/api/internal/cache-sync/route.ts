@@ -1,21 +1,22 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
+import { CACHE_SYNC_TOKEN_HEADER } from '@/config/cache-sync.mjs';
 import { latestInvalidationId, listInvalidationsAfter } from '@/db/queries/cache-invalidations';
+import { getEnv } from '@/env';
 import { json, jsonError } from '@/lib/api-response';
 import { secretsMatch } from '@/lib/secrets';
 
 export const dynamic = 'force-dynamic';
 
-// Called by server.mjs over loopback, once when the process starts and then every second, with a token only
-// that process knows. It brings this process's cache up to date with the content changes recorded in the
-// database (by the import command or any other process): docs/decisions/0008-caching.md.
-
-export const SYNC_TOKEN_HEADER = 'x-portal-sync-token';
+// Called by server.mjs over loopback (CACHE_SYNC_PATH), once when the process starts and then every second, with
+// a token only that process knows. It brings this process's cache up to date with the content changes recorded
+// in the database (by the import command or any other process): docs/decisions/0008-caching.md. A route rather
+// than a timer inside the app because revalidateTag works only within a request (decision 0019).
 
 // The newest change this process has applied; null until the first call.
 let applied: number | null = null;
 
 function authorised(request: Request): boolean {
-  return secretsMatch(request.headers.get(SYNC_TOKEN_HEADER), process.env.PORTAL_CACHE_SYNC_TOKEN);
+  return secretsMatch(request.headers.get(CACHE_SYNC_TOKEN_HEADER), getEnv().PORTAL_CACHE_SYNC_TOKEN);
 }
 
 const notFound = () => jsonError(404, 'Không tìm thấy.');
