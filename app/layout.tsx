@@ -6,6 +6,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { readerSettingsScript } from '@/components/reader/reader-settings';
 import { siteConfig } from '@/config/site';
+import { loadMenu } from '@/db/cached/pages';
 import { getEnv } from '@/env';
 import './globals.css';
 import './print.css';
@@ -26,6 +27,12 @@ export const viewport: Viewport = {
   themeColor: '#0b4f9c',
 };
 
+// The menu is loaded here because components get their data as props (docs/decisions/0017-layering.md). It is
+// an async component of its own, not an await in RootLayout, so the page still renders while the menu is read.
+async function Header() {
+  return <SiteHeader categories={await loadMenu()} />;
+}
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The head script sets the reader's settings on <html> before hydration, so its attributes differ from the
@@ -38,7 +45,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#noi-dung">
           Bỏ qua để đến nội dung chính
         </a>
-        <SiteHeader />
+        <Header />
         <Providers>
           <main id="noi-dung" className="container">
             {children}

@@ -19,6 +19,7 @@ export function generateMetadata(): Metadata {
     description: siteConfig.description,
     path: '/',
     siteUrl: getEnv().siteUrl,
+    site: siteConfig,
     feeds: [{ path: '/rss.xml', title: `Tin mới nhất – ${siteConfig.name}` }],
   });
   // The layout's title template only applies below the root segment, so the home page spells it out.
@@ -31,8 +32,8 @@ export default async function HomePage() {
   const { siteUrl } = getEnv();
   return (
     <>
-      <JsonLd data={websiteJsonLd(siteUrl)} />
-      <JsonLd data={organizationJsonLd(siteUrl)} />
+      <JsonLd data={websiteJsonLd(siteUrl, siteConfig)} />
+      <JsonLd data={organizationJsonLd(siteUrl, siteConfig)} />
       <h1 className="visually-hidden">{siteConfig.tagline}</h1>
       {lead ? (
         <section className="home-latest" aria-labelledby="tin-moi">

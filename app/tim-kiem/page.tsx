@@ -4,6 +4,7 @@ import { ArticleCard } from '@/components/listing/article-card';
 import { Pagination } from '@/components/listing/pagination';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
+import { siteConfig } from '@/config/site';
 import { listLatestArticles } from '@/db/queries/listings';
 import { searchArticles, SEARCH_PAGE_SIZE } from '@/db/queries/search';
 import { getEnv } from '@/env';
@@ -22,6 +23,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     description: 'Tìm tin bài trên trang tin của Đài Phát thanh và Truyền hình Thái Bình, gõ có dấu hoặc không dấu.',
     path: '/tim-kiem',
     siteUrl: getEnv().siteUrl,
+    site: siteConfig,
     noindex: true,
   });
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Photo } from '@/components/ui/photo';
-import type { BodyImage, RenderBlock } from '@/db/queries/articles';
 import type { Span } from '@/lib/content-schema';
+import type { BodyImage, RenderBlock } from '@/lib/types';
 
 // Stored text is rendered as React text nodes: markup in it is shown, never executed.
 

@@ -1,4 +1,4 @@
-import type { Keyword } from '@/db/queries/keywords';
+import type { Keyword } from '@/lib/types';
 import { keywordPath } from '@/lib/urls';
 
 /** The `Từ khóa` section; nothing at all when the article has no keywords. */

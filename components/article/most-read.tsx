@@ -1,6 +1,6 @@
 import '@/components/search/search.css';
-import type { MostReadItem } from '@/db/queries/most-read';
 import { formatViews } from '@/lib/text';
+import type { MostReadItem } from '@/lib/types';
 import { articlePath } from '@/lib/urls';
 
 /** `Đọc nhiều`: the five most read articles, numbered. */

@@ -1,5 +1,5 @@
-import type { ArticleTeaser } from '@/db/queries/teasers';
 import { ArticleCard } from '@/components/listing/article-card';
+import type { ArticleTeaser } from '@/lib/types';
 
 /** The `Tin liên quan` rail: other articles, each with thumbnail, title, date and a ~30-word excerpt. */
 export function RelatedNews({ articles }: { articles: ArticleTeaser[] }) {

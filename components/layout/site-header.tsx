@@ -1,11 +1,12 @@
 import { ReaderControls } from '@/components/reader/reader-controls.client';
 import { SearchForm } from '@/components/search/search-form';
 import { siteConfig } from '@/config/site';
-import { loadMenu } from '@/db/cached/pages';
 import { categoryPath } from '@/lib/urls';
 
-export async function SiteHeader() {
-  const categories = await loadMenu();
+type MenuCategory = { id: number; name: string };
+
+/** The site's header; its category menu comes from the root layout, which loads it. */
+export function SiteHeader({ categories }: { categories: MenuCategory[] }) {
   return (
     <header className="site-header">
       <div className="container site-header__bar">

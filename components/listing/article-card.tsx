@@ -1,7 +1,7 @@
-import type { ArticleTeaser } from '@/db/queries/teasers';
 import { DateTime } from '@/components/ui/date-time';
 import { Photo } from '@/components/ui/photo';
 import { excerpt } from '@/lib/text';
+import type { ArticleTeaser } from '@/lib/types';
 import { articlePath } from '@/lib/urls';
 
 type Props = {

@@ -1,6 +1,6 @@
-import type { ListingPage } from '@/db/queries/listings';
 import { ArticleCard } from '@/components/listing/article-card';
 import { Pagination } from '@/components/listing/pagination';
+import type { ListingPage } from '@/lib/types';
 
 type Props = { title: string; listing: ListingPage; pathFor: (page: number) => string; emptyText: string };
 

@@ -1,5 +1,5 @@
-import type { SearchHit } from '@/db/queries/search';
 import { DateTime } from '@/components/ui/date-time';
+import type { SearchHit } from '@/lib/types';
 import { articlePath, categoryPath } from '@/lib/urls';
 
 /** Search hits: title, date, category and a passage with the matched words in <mark>. */

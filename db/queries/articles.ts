@@ -5,19 +5,9 @@ import { isPublished } from '@/db/queries/teasers';
 import { listArticleKeywords, type Keyword } from '@/db/queries/keywords';
 import type { StoredBlock } from '@/lib/content-schema';
 import { mediaUrl } from '@/lib/media';
+import type { BodyImage, RenderBlock } from '@/lib/types';
 
-export type BodyImage = {
-  file: string;
-  src: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-};
-
-/** Body blocks ready to render: image blocks carry their image, not an id. */
-export type RenderBlock = Exclude<StoredBlock, { type: 'image' }> | { type: 'image'; image: BodyImage };
+export type { BodyImage, RenderBlock } from '@/lib/types';
 
 export type ArticleDetail = {
   id: number;

@@ -1,8 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleKeywords, keywords } from '@/db/schema';
+import type { Keyword } from '@/lib/types';
 
-export type Keyword = { id: number; slug: string; name: string };
+export type { Keyword } from '@/lib/types';
 
 export async function getKeywordBySlug(slug: string): Promise<Keyword | null> {
   const [row] = await getDb()

@@ -2,8 +2,9 @@ import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleKeywords, articles, images } from '@/db/schema';
 import { isPublished, PAGE_SIZE, selectTeasers, teaserColumns, toTeaser, type ArticleTeaser } from '@/db/queries/teasers';
+import type { ListingPage } from '@/lib/types';
 
-export type ListingPage = { items: ArticleTeaser[]; total: number; page: number; pageCount: number };
+export type { ListingPage } from '@/lib/types';
 
 async function pageOf(total: number, page: number, items: (range: { limit: number; offset: number }) => Promise<ArticleTeaser[]>): Promise<ListingPage> {
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));

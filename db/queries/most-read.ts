@@ -2,8 +2,9 @@ import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, articleViews } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
+import type { MostReadItem } from '@/lib/types';
 
-export type MostReadItem = { id: number; categoryId: number; slug: string; title: string; views: number };
+export type { MostReadItem } from '@/lib/types';
 
 const WINDOW_DAYS = 30;
 const REFRESH_MS = 60_000;

@@ -6,18 +6,11 @@ import { bodyPlainText } from '@/lib/body-text';
 import { toMatchExpression, toTsQuery } from '@/lib/search-query';
 import { buildSnippet, type SnippetPart } from '@/lib/snippet';
 import { excerpt } from '@/lib/text';
+import type { SearchHit } from '@/lib/types';
 
 export const SEARCH_PAGE_SIZE = 20;
 
-export type SearchHit = {
-  id: number;
-  categoryId: number;
-  categoryName: string;
-  slug: string;
-  title: string;
-  publishedAt: Date;
-  snippet: SnippetPart[];
-};
+export type { SearchHit } from '@/lib/types';
 
 export type SearchResults = { hits: SearchHit[]; total: number; page: number; pageCount: number; matchedAll: boolean };
 

@@ -2,19 +2,9 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, images } from '@/db/schema';
 import { mediaUrl } from '@/lib/media';
+import type { ArticleTeaser } from '@/lib/types';
 
-export type ImageRef = { src: string; width: number; height: number; alt: string };
-
-/** What a list, a card or the related-news rail needs of an article. */
-export type ArticleTeaser = {
-  id: number;
-  categoryId: number;
-  slug: string;
-  title: string;
-  sapo: string;
-  publishedAt: Date;
-  image: ImageRef | null;
-};
+export type { ArticleTeaser, ImageRef } from '@/lib/types';
 
 export const PAGE_SIZE = 20;
 

@@ -1,8 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+import { breadcrumbJsonLd, newsArticleJsonLd, organizationJsonLd, serializeJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+import type { SiteIdentity } from '@/lib/seo/metadata';
 
 const SITE = 'https://tin.example.vn';
+// Not the real config/site.ts: every value below must come from the identity passed in.
+const IDENTITY: SiteIdentity = {
+  name: 'Tin Mẫu',
+  fullName: 'Đài Phát thanh và Truyền hình Mẫu',
+  locale: 'vi_VN',
+  publisher: { type: 'NewsMediaOrganization', name: 'Báo Mẫu', address: 'Số 1, phố Mẫu' },
+  logoRaster: { src: '/brand/logo-600.png', width: 600, height: 600 },
+  shareImage: { src: '/brand/share.jpg', width: 1200, height: 630, alt: 'Tin Mẫu' },
+};
 
 test('serialized JSON-LD cannot close its script element, and parses back to the same data', () => {
   const data = { headline: 'Tiêu đề </script><script>alert(1)</script> & <!-- \u2028' };
@@ -14,6 +24,7 @@ test('serialized JSON-LD cannot close its script element, and parses back to the
 test('NewsArticle carries everything search engines ask for', () => {
   const article = newsArticleJsonLd({
     siteUrl: SITE,
+    site: IDENTITY,
     path: '/news/17/60431/tham-muu',
     headline: 'Tham mưu triển khai hiệu quả nhiều nhiệm vụ quan trọng',
     description: 'Mô tả',
@@ -31,16 +42,18 @@ test('NewsArticle carries everything search engines ask for', () => {
   assert.equal(article.keywords, 'Văn phòng UBND tỉnh, Hội nghị tổng kết');
   assert.equal(article.inLanguage, 'vi');
   const publisher = article.publisher as Record<string, unknown>;
-  assert.equal(publisher['@type'], 'GovernmentOrganization');
+  assert.equal(publisher['@type'], 'NewsMediaOrganization');
+  assert.equal(publisher.name, 'Báo Mẫu');
   assert.equal(publisher.url, `${SITE}/`);
-  assert.deepEqual(publisher.logo, { '@type': 'ImageObject', url: `${SITE}/logo-512.png`, width: '512', height: '512' });
+  assert.deepEqual(publisher.logo, { '@type': 'ImageObject', url: `${SITE}/brand/logo-600.png`, width: '600', height: '600' });
+  assert.deepEqual(publisher.address, { '@type': 'PostalAddress', streetAddress: 'Số 1, phố Mẫu', addressCountry: 'VN' });
 });
 
 test('an article without a byline is credited to the publisher', () => {
   const article = newsArticleJsonLd({
-    siteUrl: SITE, path: '/x', headline: 'x', description: 'x', images: [], datePublished: 'x', dateModified: 'x', author: null, section: 'x', keywords: [],
+    siteUrl: SITE, site: IDENTITY, path: '/x', headline: 'x', description: 'x', images: [], datePublished: 'x', dateModified: 'x', author: null, section: 'x', keywords: [],
   }) as unknown as Record<string, unknown>;
-  assert.equal((article.author as Record<string, unknown>)['@type'], 'GovernmentOrganization');
+  assert.equal((article.author as Record<string, unknown>)['@type'], 'NewsMediaOrganization');
   assert.equal('image' in article, false);
   assert.equal('keywords' in article, false);
 });
@@ -53,7 +66,9 @@ test('BreadcrumbList numbers its items from 1 with absolute URLs', () => {
 });
 
 test('WebSite names the site, points at its publisher and offers its search', () => {
-  const site = websiteJsonLd(SITE) as unknown as Record<string, unknown>;
+  const site = websiteJsonLd(SITE, IDENTITY) as unknown as Record<string, unknown>;
+  assert.equal(site.name, 'Tin Mẫu');
+  assert.equal(site.alternateName, 'Đài Phát thanh và Truyền hình Mẫu');
   assert.equal(site.url, `${SITE}/`);
   assert.deepEqual(site.publisher, { '@id': `${SITE}/#publisher` });
   assert.deepEqual(site.potentialAction, {
@@ -61,4 +76,12 @@ test('WebSite names the site, points at its publisher and offers its search', ()
     target: { '@type': 'EntryPoint', urlTemplate: `${SITE}/tim-kiem?q={search_term_string}` },
     'query-input': 'required name=search_term_string',
   });
+});
+
+test('the Organization is the publisher the WebSite points at', () => {
+  const org = organizationJsonLd(SITE, IDENTITY) as unknown as Record<string, unknown>;
+  assert.equal(org['@context'], 'https://schema.org');
+  assert.equal(org['@type'], 'NewsMediaOrganization');
+  assert.equal(org['@id'], `${SITE}/#publisher`);
+  assert.equal(org.name, 'Báo Mẫu');
 });

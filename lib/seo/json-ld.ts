@@ -1,6 +1,5 @@
 import type { BreadcrumbList, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from 'schema-dts';
-import { siteConfig } from '@/config/site';
-import { absoluteUrl } from '@/lib/seo/metadata';
+import { absoluteUrl, type SiteIdentity } from '@/lib/seo/metadata';
 
 /**
  * JSON for a <script type="application/ld+json">, escaped so that no stored text can end the script
@@ -11,8 +10,8 @@ export function serializeJsonLd(data: object): string {
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function publisherJsonLd(siteUrl: string): Exclude<Organization, string> {
-  const { publisher, logoRaster } = siteConfig;
+export function publisherJsonLd(siteUrl: string, site: SiteIdentity): Exclude<Organization, string> {
+  const { publisher, logoRaster } = site;
   return {
     '@type': publisher.type,
     '@id': absoluteUrl(siteUrl, '/#publisher'),
@@ -38,6 +37,7 @@ export function breadcrumbJsonLd(siteUrl: string, crumbs: Array<{ name: string; 
 
 type ArticleInput = {
   siteUrl: string;
+  site: SiteIdentity;
   path: string;
   headline: string;
   description: string;
@@ -59,8 +59,8 @@ export function newsArticleJsonLd(a: ArticleInput): WithContext<NewsArticle> {
     ...(a.images.length ? { image: a.images.map((src) => absoluteUrl(a.siteUrl, src)) } : {}),
     datePublished: a.datePublished,
     dateModified: a.dateModified,
-    author: a.author ? { '@type': 'Person', name: a.author } : publisherJsonLd(a.siteUrl),
-    publisher: publisherJsonLd(a.siteUrl),
+    author: a.author ? { '@type': 'Person', name: a.author } : publisherJsonLd(a.siteUrl, a.site),
+    publisher: publisherJsonLd(a.siteUrl, a.site),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: a.section,
@@ -69,7 +69,7 @@ export function newsArticleJsonLd(a: ArticleInput): WithContext<NewsArticle> {
   };
 }
 
-export function websiteJsonLd(siteUrl: string): WithContext<WebSite> {
+export function websiteJsonLd(siteUrl: string, site: SiteIdentity): WithContext<WebSite> {
   const searchAction: WithActionConstraints<SearchAction> = {
     '@type': 'SearchAction',
     target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(siteUrl, '/tim-kiem')}?q={search_term_string}` },
@@ -79,8 +79,8 @@ export function websiteJsonLd(siteUrl: string): WithContext<WebSite> {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
     '@id': absoluteUrl(siteUrl, '/#website'),
-    name: siteConfig.name,
-    alternateName: siteConfig.fullName,
+    name: site.name,
+    alternateName: site.fullName,
     url: absoluteUrl(siteUrl, '/'),
     inLanguage: 'vi',
     publisher: { '@id': absoluteUrl(siteUrl, '/#publisher') },
@@ -88,6 +88,6 @@ export function websiteJsonLd(siteUrl: string): WithContext<WebSite> {
   };
 }
 
-export function organizationJsonLd(siteUrl: string): WithContext<Organization> {
-  return { '@context': 'https://schema.org', ...publisherJsonLd(siteUrl) } as WithContext<Organization>;
+export function organizationJsonLd(siteUrl: string, site: SiteIdentity): WithContext<Organization> {
+  return { '@context': 'https://schema.org', ...publisherJsonLd(siteUrl, site) } as WithContext<Organization>;
 }

@@ -1,10 +1,22 @@
 import type { Metadata } from 'next';
-import { siteConfig } from '@/config/site';
 import { truncateAtWord } from '@/lib/text';
 
 export const DESCRIPTION_MAX = 160;
 
 export type ShareImage = { url: string; width: number; height: number; alt: string };
+
+/**
+ * What the metadata and structured-data builders need of the site's identity. Callers pass config/site.ts's
+ * `siteConfig`: lib/ imports nothing of the project (docs/decisions/0017-layering.md).
+ */
+export type SiteIdentity = {
+  name: string;
+  fullName: string;
+  locale: string;
+  publisher: { type: 'GovernmentOrganization' | 'NewsMediaOrganization'; name: string; address: string };
+  logoRaster: { src: string; width: number; height: number };
+  shareImage: { src: string; width: number; height: number; alt: string };
+};
 
 type PageInput = {
   /** The page's own title; the layout's template adds ` | <site name>`. */
@@ -13,6 +25,7 @@ type PageInput = {
   /** Site-relative canonical path, e.g. `/news/17?trang=2`. */
   path: string;
   siteUrl: string;
+  site: SiteIdentity;
   image?: ShareImage;
   /** RSS feeds to announce with <link rel="alternate">. */
   feeds?: Array<{ path: string; title: string }>;
@@ -21,16 +34,16 @@ type PageInput = {
 
 export const absoluteUrl = (siteUrl: string, path: string) => new URL(path, `${siteUrl}/`).toString();
 
-export function defaultShareImage(siteUrl: string): ShareImage {
-  const { src, width, height, alt } = siteConfig.shareImage;
+export function defaultShareImage(siteUrl: string, site: SiteIdentity): ShareImage {
+  const { src, width, height, alt } = site.shareImage;
   return { url: absoluteUrl(siteUrl, src), width, height, alt };
 }
 
 /** Title, description, canonical, Open Graph and Twitter tags that every page carries. */
-export function pageMetadata({ title, description, path, siteUrl, image, feeds, noindex }: PageInput): Metadata {
+export function pageMetadata({ title, description, path, siteUrl, site, image, feeds, noindex }: PageInput): Metadata {
   const url = absoluteUrl(siteUrl, path);
   const text = truncateAtWord(description, DESCRIPTION_MAX);
-  const share = image ?? defaultShareImage(siteUrl);
+  const share = image ?? defaultShareImage(siteUrl, site);
   return {
     title,
     description: text,
@@ -41,8 +54,8 @@ export function pageMetadata({ title, description, path, siteUrl, image, feeds, 
         : {}),
     },
     openGraph: {
-      siteName: siteConfig.name,
-      locale: siteConfig.locale,
+      siteName: site.name,
+      locale: site.locale,
       type: 'website',
       title,
       description: text,

@@ -30,6 +30,7 @@ export async function categoryListingMetadata(params: CategoryListingParams): Pr
     description: `Tin tức ${category.name} mới nhất của tỉnh Thái Bình, cập nhật từ ${siteConfig.fullName}.`,
     path: categoryPath(category.id, page),
     siteUrl: getEnv().siteUrl,
+    site: siteConfig,
     feeds: [
       { path: categoryFeedPath(category.id), title: `${category.name} – ${siteConfig.name}` },
       { path: '/rss.xml', title: `Tin mới nhất – ${siteConfig.name}` },

@@ -31,6 +31,7 @@ export async function keywordListingMetadata(params: KeywordListingParams): Prom
     description: `Tin bài về ${keyword.name} trên ${siteConfig.name}, trang tin của ${siteConfig.fullName}.`,
     path: keywordPath(keyword.slug, page),
     siteUrl: getEnv().siteUrl,
+    site: siteConfig,
   });
 }
 

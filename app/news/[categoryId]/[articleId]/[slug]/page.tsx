@@ -9,6 +9,7 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { ShareButtons } from '@/components/share/share-buttons';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
+import { siteConfig } from '@/config/site';
 import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
 import type { ArticleDetail } from '@/db/queries/articles';
 import { getEnv } from '@/env';
@@ -53,6 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: article.sapo,
     path: articlePath(article),
     siteUrl,
+    site: siteConfig,
     image: lead
       ? { url: absoluteUrl(siteUrl, mediaUrl(cropName(lead.file, 'og'))), ...cropSize('og', lead), alt: lead.alt }
       : null,
@@ -84,6 +86,7 @@ export default async function ArticlePage({ params }: Props) {
       <JsonLd
         data={newsArticleJsonLd({
           siteUrl,
+          site: siteConfig,
           path: articlePath(article),
           headline: article.title,
           description: truncateAtWord(article.sapo, 160),
