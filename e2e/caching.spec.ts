@@ -100,7 +100,7 @@ test.describe('page caching', () => {
     test(`nothing on ${path} moves once shown: no layout shift @mobile`, async ({ page }) => {
       await page.addInitScript(() => {
         const shifts: string[] = [];
-        (window as unknown as { __shifts: string[] }).__shifts = shifts;
+        window.__shifts = shifts;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
             if (entry.hadRecentInput) continue;
@@ -113,7 +113,7 @@ test.describe('page caching', () => {
       await page.waitForLoadState('networkidle');
       await page.mouse.wheel(0, 4000);
       await page.waitForTimeout(500);
-      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+      expect(await page.evaluate(() => window.__shifts)).toEqual([]);
     });
   }
 

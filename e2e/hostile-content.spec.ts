@@ -68,7 +68,7 @@ async function expectNothingRan(page: Page, { dialogs, requests, violations }: W
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState('networkidle');
   expect(dialogs).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   expect(await violations()).toEqual([]);
   expect(await page.locator('[onerror], [onclick], img[src*="evil"], a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);

@@ -88,15 +88,15 @@ test.describe('sharing the seed article', () => {
 
   test('“In bài viết” opens the browser’s print dialog', async ({ page }) => {
     await page.addInitScript(() => {
-      const calls = window as unknown as { printCalls: number };
-      calls.printCalls = 0;
+      let calls = 0;
+      window.printCalls = calls;
       window.print = () => {
-        calls.printCalls += 1;
+        window.printCalls = ++calls;
       };
     });
     await page.goto(SEED_URL);
     await printButton(page).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(1);
   });
 
   test('“Chia sẻ…” appears only where the Web Share API exists, and shares the title and URL', async ({ page, context, baseURL }) => {
@@ -108,19 +108,19 @@ test.describe('sharing the seed article', () => {
 
     const withShare = await context.newPage();
     await withShare.addInitScript(() => {
-      const record = window as unknown as { shared: ShareData[] };
-      record.shared = [];
+      const shared: ShareData[] = [];
+      window.shared = shared;
       Object.defineProperty(window.navigator, 'share', {
         configurable: true,
         value: async (data: ShareData) => {
-          record.shared.push(data);
+          shared.push(data);
         },
       });
     });
     await withShare.goto(SEED_URL);
     await shareNav(withShare).getByRole('button', { name: 'Chia sẻ…' }).click();
     await expect
-      .poll(() => withShare.evaluate(() => (window as unknown as { shared: ShareData[] }).shared))
+      .poll(() => withShare.evaluate(() => window.shared))
       .toEqual([{ title: seed.title, url: canonical }]);
   });
 

@@ -46,10 +46,10 @@ test('a long string body arrives byte for byte, with the length Next set, throug
 
 test('long strings become Buffers in the given encoding; short strings and Buffers go through untouched', () => {
   const seen: unknown[] = [];
-  const fake = {
-    write: (chunk: unknown) => (seen.push(chunk), true),
-    end: (chunk: unknown) => (seen.push(chunk), fake),
-  } as unknown as http.ServerResponse;
+  // A response whose write and end only record what they are given.
+  const fake: http.ServerResponse = Object.create(http.ServerResponse.prototype);
+  fake.write = (chunk: unknown) => (seen.push(chunk), true);
+  fake.end = (chunk: unknown) => (seen.push(chunk), fake);
   encodeLongStringBodies(fake);
   const short = 'x'.repeat(ENCODE_FROM_CHARS - 1);
   const buffer = Buffer.from('already bytes');
@@ -68,7 +68,7 @@ test('long strings become Buffers in the given encoding; short strings and Buffe
 test('the callback still reaches Node when a long string is turned into a Buffer, whatever the arguments', () => {
   const calls: Array<{ chunk: unknown; encoding: unknown; callback: unknown }> = [];
   const record = (chunk: unknown, encoding: unknown, callback: unknown) => (calls.push({ chunk, encoding, callback }), true);
-  const fake = { write: record, end: record } as unknown as http.ServerResponse;
+  const fake: http.ServerResponse = Object.assign(Object.create(http.ServerResponse.prototype), { write: record, end: record });
   encodeLongStringBodies(fake);
   const done = () => {};
   fake.end(PAGE, done);

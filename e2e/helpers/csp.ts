@@ -12,8 +12,8 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
   });
   await page.addInitScript(() => {
     const list: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = list;
+    window.cspViolations = list;
     document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
   });
-  return async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...messages];
+  return async () => [...(await page.evaluate(() => window.cspViolations ?? [])), ...messages];
 }
