@@ -6,7 +6,7 @@
 //
 // Passes when, for each page, the median performance is at least 98, the median LCP under 2.0 s, CLS is 0 in
 // every run, and accessibility, best practices and SEO are 100 in every run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { categoryScore, failingAudits, LIGHTHOUSE_USER_AGENT } from '../e2e/helpers/lighthouse.mjs';
 import { buildIfChanged, isBuildCurrent, sourceHash } from './lib/build.mjs';
-import { SERVER_ARGS } from './lib/server-process.mjs';
+import { startServerProcess } from './lib/server-process.mjs';
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -71,28 +71,19 @@ function prepare() {
   if (seed.status !== 0) process.exit(seed.status ?? 1);
 }
 
-async function stopServer(server) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
-
-async function startServer() {
-  const server = spawn(process.execPath, SERVER_ARGS, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  // Interrupted: stop this server (by its pid) before leaving.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stopServer(server).then(() => process.exit(130)));
-  for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new Error(`server.mjs exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/ping`, { method: 'POST' })).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stopServer(server);
-  throw new Error(`${BASE} did not answer within 30 s`);
+/** server.mjs on PORT with `env`, its stderr on ours; stopped (by its pid) should this script be interrupted. */
+function startServer() {
+  return startServerProcess({
+    port: PORT,
+    env,
+    output: ['ignore', 'inherit'],
+    readyMethod: 'POST',
+    onSpawn: (server) => {
+      for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.stop().then(() => process.exit(130)));
+    },
+    describeFailure: ({ reason, status, error }) =>
+      reason === 'exited' ? `server.mjs exited with ${error?.message ?? status?.code ?? status?.signal}` : `${BASE} did not answer within 30 s`,
+  });
 }
 
 /** One Lighthouse run in a Chromium of its own (a cold browser cache, as on a first visit). */
@@ -202,7 +193,7 @@ async function main() {
     for (const page of PAGES) await runLighthouse(`${BASE}${page.path}`);
     for (const page of PAGES) problems.push(...judgePage(page.name, await measurePage(page)));
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
   console.log(`\nFull reports (Lighthouse JSON, open in the Lighthouse viewer): ${REPORTS_DIR}/`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);

@@ -1,53 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { SERVER_ARGS } from '../../scripts/lib/server-process.mjs';
+import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.mjs';
 
-export type RunningServer = {
-  url: string;
-  process: ChildProcess;
-  /** Everything the server has written to stdout and stderr so far. */
-  output: () => string;
-  /** Resolves when the process has exited. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stop: () => Promise<void>;
-};
+/** `url`, `process`, everything it has written (`output()`), `exited`, `stop()`. */
+export type RunningServer = ServerProcess;
 
 /**
  * Starts another production server (the build the e2e web server made) with its own environment, e.g. a
  * second process on the same database file, or one with a rate limit. Resolves once it answers.
  */
-export async function startServer({ port, env }: { port: number; env: Record<string, string> }): Promise<RunningServer> {
-  const child = spawn(process.execPath, SERVER_ARGS, {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+export function startServer({ port, env }: { port: number; env: Record<string, string> }): Promise<RunningServer> {
+  return startServerProcess({
+    port,
+    env,
+    describeFailure: ({ reason, output }) => (reason === 'exited' ? `server on ${port} exited: ${output}` : `server on ${port} did not start: ${output}`),
   });
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${output}`);
-    try {
-      const response = await fetch(`${url}/api/ping`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server on ${port} did not start: ${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, process: child, output: () => output, exited, stop };
 }
 
 export type PostResult = { status: number; body: { views?: number; counted?: boolean; error?: string } };

@@ -3,7 +3,7 @@
 // server's memory, a description of the machine, the generated archives, options and number formatting.
 import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { SERVER_ARGS } from './server-process.mjs';
+import { startServerProcess, stopProcess } from './server-process.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -12,7 +12,6 @@ import autocannon from 'autocannon';
 
 // A browser's user agent: the view counter ignores bots (isbot) and requests without one.
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const STOP_GRACE_MS = 15_000; // server.mjs itself gives requests in flight 10 s
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,18 +26,9 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   process.once(signal, async () => {
     console.error(`\n${signal}: stopping ${children.size} child process(es)`);
-    await Promise.all([...children].map(stopProcess));
+    await Promise.all([...children].map((child) => stopProcess(child)));
     process.exit(code);
   });
-}
-
-export async function stopProcess(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Runs a command to completion with inherited output; rejects unless it exits 0. */
@@ -67,29 +57,21 @@ export function portAnswers(port) {
 /**
  * Starts `node server.mjs` (Next runs in that process: its pid is the one serving requests) and waits until
  * it answers. Refuses a port something else already answers on, so that nobody else's server is measured.
+ * Its output goes to `logFile` (else stderr to ours).
  */
 export async function startServer({ port, env, logFile }) {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: choose another (--port / BENCH_PORT)`);
-  const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  const child = track(
-    spawn(process.execPath, SERVER_ARGS, {
-      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', out, logFile ? out : 'inherit'],
-    }),
-  );
-  if (logFile) fs.closeSync(out);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited before answering${logFile ? ` (see ${logFile})` : ''}`);
-    }
-    try {
-      if ((await fetch(`${base}/api/ping`)).ok) return { pid: child.pid, base, stop: () => stopProcess(child) };
-    } catch {}
-    await sleep(100);
-  }
-  await stopProcess(child);
-  throw new Error(`${base} did not answer within 60 s`);
+  const server = await startServerProcess({
+    port,
+    env,
+    logFile,
+    output: ['ignore', 'inherit'],
+    timeoutMs: 60_000,
+    onSpawn: (started) => track(started.process),
+    describeFailure: ({ reason, url }) =>
+      reason === 'exited' ? `the server exited before answering${logFile ? ` (see ${logFile})` : ''}` : `${url} did not answer within 60 s`,
+  });
+  return { pid: server.pid, base: server.url, stop: server.stop };
 }
 
 /**
