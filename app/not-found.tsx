@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: 'Không tìm thấy trang', robots: { index: false } };
+// No `robots` here: Next puts `<meta name="robots" content="noindex">` on every 404 itself, and a second one
+// would be a duplicate (issue #15).
+export const metadata: Metadata = { title: 'Không tìm thấy trang' };
 
 export default function NotFound() {
   return (

@@ -2,10 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CONTRAST_ATTRIBUTE, CONTRAST_KEY, HIGH_CONTRAST } from '../components/reader/reader-settings';
 import fixture from './fixtures/seed-article.json';
+import { labelNotInName } from './helpers/label-in-name';
+import { unstyledTextRuns } from './helpers/text-runs';
 import { markViewed } from './helpers/views';
 
-// WCAG 2.1 A and AA, as axe checks them, on every page type, in the normal and the high-contrast mode; then
-// what axe cannot judge alone: the heading outline, images' alt texts and links' names.
+// WCAG 2.1 A and AA, as axe checks them, on every page type, in the normal and the high-contrast mode, and on a
+// phone with each panel of the header open; then what axe cannot judge alone: the heading outline, images' alt
+// texts, links' names, visible labels in controls' names, and text that runs together without the styles.
 
 const PAGES = [
   { name: 'home', url: '/', status: 200 },
@@ -15,7 +18,12 @@ const PAGES = [
   { name: 'search with results', url: '/tim-kiem?q=hoi+nghi', status: 200 },
   { name: 'search without results', url: '/tim-kiem?q=xyzzyqwv', status: 200 },
   { name: '404', url: '/news/17/99999/khong-co', status: 404 },
+  { name: '404 of an address no route matches', url: '/khong-co-trang-nay', status: 404 },
 ] as const;
+
+/** The header's buttons on a phone, each opening its panel: search, reader controls ("Aa"), categories. */
+const HEADER_TOGGLES = ['Tìm kiếm', 'Aa', 'Chuyên mục'] as const;
+const headerToggle = (page: Page, name: string) => page.getByRole('banner').locator('summary').filter({ hasText: name });
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -25,7 +33,8 @@ test.beforeEach(({ page }) => markViewed(page, fixture.article.id));
 async function open(page: Page, url: string, status: number): Promise<void> {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(status);
-  await expect(page.getByRole('group', { name: 'Tùy chỉnh hiển thị' })).toBeVisible();
+  // Attached rather than visible: on a phone the controls are in the header's closed "Aa" panel.
+  await expect(page.getByRole('group', { name: 'Tùy chỉnh hiển thị', includeHidden: true })).toBeAttached();
   await page.waitForLoadState('networkidle');
 }
 
@@ -64,6 +73,24 @@ for (const mode of ['normal', 'high contrast'] as const) {
     }
   });
 }
+
+test.describe('axe, WCAG 2.1 AA, on a phone (360 px)', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  for (const { name, url, status } of PAGES.filter((p) => ['home', 'seed article'].includes(p.name))) {
+    test(`${name} (${url}) has no violations, with the header closed and with each of its panels open`, async ({ page }) => {
+      await open(page, url, status);
+      for (const panel of [null, ...HEADER_TOGGLES]) {
+        if (panel) {
+          await headerToggle(page, panel).click();
+          await expect(headerToggle(page, panel).locator('..')).toHaveAttribute('open', '');
+        }
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        expect(results.violations, `${panel ?? 'closed'}: ${describeViolations(url, results.violations)}`).toEqual([]);
+      }
+    });
+  }
+});
 
 test.describe('structure axe does not fully check', () => {
   for (const { name, url, status } of PAGES) {
@@ -108,6 +135,28 @@ test.describe('structure axe does not fully check', () => {
         expect(alt.trim().toLowerCase(), `alt of ${src}`).not.toBe(stem.toLowerCase());
         expect(alt, `alt of ${src}`).not.toMatch(/^(?:IMG|DSC|DSCN|PXL|Screenshot)[_-]?\d/i);
       }
+    });
+
+    test(`${name} (${url}): every control’s name contains the words it shows (WCAG 2.5.3), wide and on a phone with each panel open`, async ({
+      page,
+    }) => {
+      await open(page, url, status);
+      expect.soft(await labelNotInName(page), `labels not in the names on ${url} at 1280 px`).toEqual([]);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const failures = await labelNotInName(page);
+      for (const panel of HEADER_TOGGLES) {
+        await headerToggle(page, panel).click();
+        failures.push(...(await labelNotInName(page)));
+      }
+      expect([...new Set(failures)], `labels not in the names on ${url} at 360 px`).toEqual([]);
+    });
+
+    test(`${name} (${url}): the server’s HTML, read without styles (a text browser, a copy), keeps words apart`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      expect((await page.goto(url))?.status(), url).toBe(status);
+      expect(await unstyledTextRuns(page), `words running together on ${url}`).toEqual([]);
+      await context.close();
     });
 
     test(`${name} (${url}): every link has a non-empty accessible name`, async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fixture from './fixtures/seed-article.json';
 import { importDocuments } from './helpers/content';
+import { metaTags } from './helpers/html';
 import { markViewed } from './helpers/views';
 
 const SEED_URL = fixture.article.url;
@@ -168,6 +169,11 @@ test.describe('article URLs', () => {
       const html = await response.text();
       expect(html, url).toContain('<h1>Không tìm thấy trang</h1>');
       expect(html, url).not.toContain('id="__next_error__"');
+    }
+    // Issue #15: one robots tag, not Next's and the page's own both.
+    for (const url of ['/news/17/999999/x', '/tu-khoa/khong-ton-tai', '/khong-co-trang-nay']) {
+      const html = await (await request.get(url)).text();
+      expect(metaTags(html).filter(([key]) => key === 'robots'), url).toEqual([['robots', 'noindex']]);
     }
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

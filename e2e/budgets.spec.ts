@@ -51,7 +51,7 @@ test('the seed article loads at most 150 KB of JavaScript, gzipped, in a browser
 async function readAndAdjust(page: Page): Promise<void> {
   await scrollToEnd(page);
   const controls = page.getByRole('group', { name: 'Tùy chỉnh hiển thị' });
-  for (const name of ['Tăng cỡ chữ', 'Giảm cỡ chữ', 'Tương phản cao', 'Tương phản cao', 'Cỡ chữ mặc định']) {
+  for (const name of ['A+ Tăng cỡ chữ', 'A- Giảm cỡ chữ', 'Tương phản cao', 'Tương phản cao', 'A Cỡ chữ mặc định']) {
     await controls.getByRole('button', { name, exact: true }).click();
   }
   await page.emulateMedia({ media: 'print' });

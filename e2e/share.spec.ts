@@ -188,9 +188,13 @@ test.describe('printing the seed article', () => {
     await expect(printUrl).toHaveText(`Nguồn: ${canonical}`);
     await expect(page.locator('.related-news')).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Chuyên mục' })).toBeHidden();
+    await expect(page.getByRole('banner').getByRole('search')).toBeHidden();
+    await expect(page.getByRole('banner').locator('summary')).toHaveCount(3);
+    for (const button of await page.getByRole('banner').locator('summary, button').all()) await expect(button).toBeHidden();
     await expect(shareNav(page)).toBeHidden();
     await expect(page.locator('.skip-link')).toBeHidden();
 
+    await expect(page.getByRole('banner').getByText('Đài Phát thanh và Truyền hình Thái Bình', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('.article__meta time')).toBeVisible();
     await expect(page.getByText(seed.sapo, { exact: true })).toBeVisible();

@@ -12,7 +12,7 @@ export function MostRead({ items }: { items: MostReadItem[] }) {
       <ol>
         {items.map((item) => (
           <li key={item.id}>
-            <a href={articlePath(item)}>{item.title}</a>
+            <a href={articlePath(item)}>{item.title}</a>{' '}
             <span className="most-read__views">{formatViews(item.views)}</span>
           </li>
         ))}

@@ -51,7 +51,8 @@ function setHighContrast(on: boolean) {
 /**
  * Font size (A- / A / A+) and high contrast. They need JavaScript, so they exist only in the browser (the server
  * snapshot is null): a reader without it sees no dead buttons. A- and A+ use aria-disabled rather than disabled
- * at the ends, so the keyboard focus stays on the button.
+ * at the ends, so the keyboard focus stays on the button. Each name starts with what the button shows (`A- Giảm
+ * cỡ chữ`), so a voice-control user can say what they see (WCAG 2.5.3, Label in Name).
  */
 export function ReaderControls() {
   const fontStep = useSyncExternalStore(subscribe, readFontStep, () => null);
@@ -65,29 +66,26 @@ export function ReaderControls() {
       <button
         type="button"
         className={`${styles.button} ${styles.smaller}`}
-        aria-label="Giảm cỡ chữ"
         aria-disabled={smallest}
         onClick={() => !smallest && setFontStep(fontStep - 1)}
       >
-        A-
+        A-<span className="visually-hidden"> Giảm cỡ chữ</span>
       </button>
       <button
         type="button"
         className={styles.button}
-        aria-label="Cỡ chữ mặc định"
         aria-pressed={fontStep === DEFAULT_FONT_STEP}
         onClick={() => setFontStep(DEFAULT_FONT_STEP)}
       >
-        A
+        A<span className="visually-hidden"> Cỡ chữ mặc định</span>
       </button>
       <button
         type="button"
         className={`${styles.button} ${styles.larger}`}
-        aria-label="Tăng cỡ chữ"
         aria-disabled={largest}
         onClick={() => !largest && setFontStep(fontStep + 1)}
       >
-        A+
+        A+<span className="visually-hidden"> Tăng cỡ chữ</span>
       </button>
       <button type="button" className={styles.button} aria-pressed={highContrast} onClick={() => setHighContrast(!highContrast)}>
         Tương phản cao

@@ -103,7 +103,8 @@ export default async function ArticlePage({ params }: Props) {
         <Breadcrumb items={crumbs.map((c) => ({ name: c.name, href: c.path }))} />
         <h1 className="article__title">{article.title}</h1>
         <p className="article__meta">
-          <DateTime date={article.publishedAt} />
+          {/* The space is for text browsers and copied text; the flex layout drops it (globals.css). */}
+          <DateTime date={article.publishedAt} />{' '}
           <ViewCounter articleId={article.id} initialViews={article.views} />
         </p>
         <p className="article__sapo">{article.sapo}</p>
