@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/helpers/chromium';
 
-const SERIAL = /(views.*|freshness|faults|fuzz)\.spec\.ts/;
+const SERIAL = /(views.*|freshness|faults|fuzz|sitemaps)\.spec\.ts/;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -24,8 +24,8 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: SERIAL },
     { name: 'mobile', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@mobile/, testIgnore: SERIAL },
     // The view counter's specs change counts, the freshness spec needs pages nobody else expires, the faults spec
-    // starts servers and storms of its own and the fuzz spec keeps both CPUs busy, so they run alone, after the
-    // page specs, one test at a time.
+    // starts servers and storms of its own, and the fuzz spec and the sitemaps spec (which generates archives and
+    // crawls them) keep both CPUs busy, so they run alone, after the page specs, one test at a time.
     {
       name: 'serial',
       use: { ...devices['Desktop Chrome'], channel: undefined },

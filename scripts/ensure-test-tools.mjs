@@ -1,12 +1,14 @@
-// The e2e suite needs Debian's Chromium (browser downloads are neither possible nor wanted here) and Java
-// (for the W3C HTML checker, vnu-jar). Installs what is missing with apt when running as root.
+// The e2e suite needs Debian's Chromium (browser downloads are neither possible nor wanted here), Java (for the
+// W3C HTML checker, vnu-jar) and xmllint (libxml2's XML Schema validator, for the sitemaps). Installs what is
+// missing with apt when running as root.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const hasJava = () => spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+const runs = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 const missing = [];
 if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
-if (!hasJava()) missing.push('default-jre-headless');
+if (!runs('java', ['-version'])) missing.push('default-jre-headless');
+if (!runs('xmllint', ['--version'])) missing.push('libxml2-utils');
 
 if (missing.length) {
   if (process.getuid?.() === 0) {

@@ -195,6 +195,7 @@ test('feeds and the news sitemap', async () => {
       await getRssFeed('https://feeds.example.vn');
       await getRssFeed('https://feeds.example.vn', sample.categoryId);
       await getNewsSitemap('https://feeds.example.vn', END);
+      await getNewsSitemap('https://feeds.example.vn', new Date(Date.UTC(2040, 0, 1))); // nothing recent: the newest article
     }),
     [],
   );

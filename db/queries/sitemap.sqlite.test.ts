@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { count, eq } from 'drizzle-orm';
-import { articles, images } from '@/db/schema';
+import { count, eq, isNotNull } from 'drizzle-orm';
+import { articleKeywords, articles, images, keywords } from '@/db/schema';
 import { getSitemapPart, getSitemapRoot } from '@/db/queries/sitemap';
 import { generateDemoArticles } from '@/db/seed/generate';
 import { insertCategories, sqliteOf, useThrowawayDatabase } from '@/db/testing';
@@ -60,11 +60,24 @@ test('every published article is listed exactly once, at most 50,000 to a file, 
   assert.equal(seen.size, ARTICLES);
 });
 
-test('the pages file lists home, categories and keyword pages', async () => {
-  const locs = list(parse((await getSitemapPart(SITE, 'pages.xml'))!).urlset.url).map((u: { loc: string }) => u.loc);
-  assert.equal(locs[0], `${SITE}/`);
+test('the pages file lists home, categories and keyword pages, each dated, but no keyword of drafts only', async (t) => {
+  const [draft] = await db
+    .insert(articles)
+    .values({ id: 900, categoryId: 17, slug: 'ban-nhap', title: 'Bản nháp', sapo: 'Chưa đăng.', body: [], publishedAt: new Date(), updatedAt: new Date() })
+    .returning({ id: articles.id });
+  const [keyword] = await db.insert(keywords).values({ slug: 'chi-co-ban-nhap', name: 'Chỉ có bản nháp' }).returning({ id: keywords.id });
+  await db.insert(articleKeywords).values({ articleId: draft!.id, keywordId: keyword!.id });
+  const started = performance.now();
+  const xml = (await getSitemapPart(SITE, 'pages.xml'))!;
+  t.diagnostic(`pages.xml built in ${(performance.now() - started).toFixed(0)} ms`);
+  const urls = list(parse(xml).urlset.url) as Array<{ loc: string; lastmod?: string }>;
+  assert.equal(urls[0]!.loc, `${SITE}/`);
+  const locs = urls.map((u) => u.loc);
   assert.ok(locs.includes(`${SITE}/news/17`));
-  assert.ok(locs.some((l) => l.startsWith(`${SITE}/tu-khoa/`)));
+  const tagged = locs.filter((l) => l.startsWith(`${SITE}/tu-khoa/`));
+  assert.equal(tagged.length, (await db.selectDistinct({ id: articleKeywords.keywordId }).from(articleKeywords).where(isNotNull(articleKeywords.publishedAt))).length);
+  assert.ok(!locs.includes(`${SITE}/tu-khoa/chi-co-ban-nhap`));
+  for (const url of urls) assert.match(url.lastmod ?? '', /\+07:00$/, url.loc);
 });
 
 test('an article taken down leaves the sitemap that is built next', async () => {

@@ -1,38 +1,63 @@
-import { and, asc, count, desc, eq, gte, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lte, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, categories, images, keywords } from '@/db/schema';
+import { articleKeywords, articles, categories, images, keywords } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 import { siteConfig } from '@/config/site';
 import { toVietnamIso } from '@/lib/dates';
 import { mediaUrl } from '@/lib/media';
 import { absoluteUrl } from '@/lib/seo/metadata';
 import {
+  isNonEmpty,
   newsSitemapXml,
   planSitemaps,
   SITEMAP_MAX_URLS,
   sitemapIndexXml,
   urlsetXml,
+  type NonEmpty,
   type SitemapEntry,
 } from '@/lib/seo/sitemap-xml';
 import { articlePath, categoryPath, keywordPath } from '@/lib/urls';
 
-async function pageEntries(siteUrl: string): Promise<SitemapEntry[]> {
-  const db = getDb();
-  const [newest] = await db.select({ at: max(articles.updatedAt) }).from(articles).where(isPublished);
-  const latest = newest?.at;
-  const byCategory = new Map(
-    (await db.select({ id: articles.categoryId, at: max(articles.updatedAt) }).from(articles).where(isPublished).groupBy(articles.categoryId)).map(
-      (r) => [r.id, r.at],
-    ),
-  );
+// A category or keyword is listed only while it has a published article (only then does its page list anything;
+// a keyword with none answers 404), and its lastmod is when its newest published article came out: what changes
+// the page the sitemap names, its first. Both are read from indexes: the articles' (category_id, status,
+// published_at) and the keyword links' (keyword_id, published_at), whose published_at is the article's while it
+// is published and null otherwise (kept by the triggers of migration 0006; the keyword page makes the same test).
+// Decision 0020.
+
+function listedCategories(): Promise<Array<{ id: number; at: Date | null }>> {
+  return getDb()
+    .select({ id: categories.id, at: max(articles.publishedAt) })
+    .from(categories)
+    // CROSS JOIN: from each category into that index, not from every published article's row (decision 0009).
+    .crossJoin(articles)
+    .where(and(eq(articles.categoryId, categories.id), isPublished))
+    // Grouped in menu order, which the position index gives without sorting.
+    .groupBy(categories.position, categories.id)
+    .orderBy(asc(categories.position), asc(categories.id));
+}
+
+function listedKeywords(): Promise<Array<{ slug: string; at: Date | null }>> {
+  return getDb()
+    .select({ slug: keywords.slug, at: max(articleKeywords.publishedAt) })
+    .from(keywords)
+    .innerJoin(articleKeywords, and(eq(articleKeywords.keywordId, keywords.id), isNotNull(articleKeywords.publishedAt)))
+    // By the unique slug, so that the slug index gives the order without sorting.
+    .groupBy(keywords.slug)
+    .orderBy(asc(keywords.slug));
+}
+
+async function pageEntries(siteUrl: string): Promise<NonEmpty<SitemapEntry>> {
+  const [[newest], listed, tagged] = await Promise.all([
+    getDb().select({ at: max(articles.updatedAt) }).from(articles).where(isPublished),
+    listedCategories(),
+    listedKeywords(),
+  ]);
   const lastmod = (at: Date | null | undefined) => (at ? toVietnamIso(at) : undefined);
   return [
-    { loc: absoluteUrl(siteUrl, '/'), lastmod: lastmod(latest) },
-    ...(await db.select({ id: categories.id }).from(categories).orderBy(asc(categories.position), asc(categories.id))).map((c) => ({
-      loc: absoluteUrl(siteUrl, categoryPath(c.id)),
-      lastmod: lastmod(byCategory.get(c.id)),
-    })),
-    ...(await db.select({ slug: keywords.slug }).from(keywords).orderBy(asc(keywords.slug))).map((k) => ({ loc: absoluteUrl(siteUrl, keywordPath(k.slug)) })),
+    { loc: absoluteUrl(siteUrl, '/'), lastmod: lastmod(newest?.at) },
+    ...listed.map((c) => ({ loc: absoluteUrl(siteUrl, categoryPath(c.id)), lastmod: lastmod(c.at) })),
+    ...tagged.map((k) => ({ loc: absoluteUrl(siteUrl, keywordPath(k.slug)), lastmod: lastmod(k.at) })),
   ];
 }
 
@@ -63,12 +88,10 @@ async function countPublished(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Home, categories and keyword pages: what the pages file lists, counted without building it. */
+/** Home, categories and keyword pages: what the pages file lists, counted by the same queries. */
 async function countPages(): Promise<number> {
-  const db = getDb();
-  const [categoryCount] = await db.select({ n: count() }).from(categories);
-  const [keywordCount] = await db.select({ n: count() }).from(keywords);
-  return 1 + (categoryCount?.n ?? 0) + (keywordCount?.n ?? 0);
+  const [listed, tagged] = await Promise.all([listedCategories(), listedKeywords()]);
+  return 1 + listed.length + tagged.length;
 }
 
 /**
@@ -93,13 +116,20 @@ export async function getSitemapPart(siteUrl: string, name: string): Promise<str
   if (match[1]) return urlsetXml(await pageEntries(siteUrl));
   const index = Number(match[2]);
   if (index > plan.articleFiles) return null;
-  return urlsetXml(await articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS }));
+  const entries = await articleEntries(siteUrl, { offset: (index - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS });
+  // Empty only if articles were taken down between the count and this read: gone, rather than an invalid file.
+  return isNonEmpty(entries) ? urlsetXml(entries) : null;
 }
 
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 const NEWS_MAX = 1000;
 
-/** Google News sitemap: articles published in the last two days, newest first, at most 1,000. */
+/**
+ * Google News sitemap: articles published in the last two days, newest first, at most 1,000, with news metadata.
+ * With none that recent it lists the newest published article (or, on a site with none, home) as a plain URL, as
+ * Google allows for older articles: a `urlset` must have a `url`, and the file stays where robots.txt says it is
+ * (decision 0020).
+ */
 export async function getNewsSitemap(siteUrl: string, now = new Date()): Promise<string> {
   const since = new Date(now.getTime() - NEWS_WINDOW_MS);
   const rows = await getDb()
@@ -108,12 +138,21 @@ export async function getNewsSitemap(siteUrl: string, now = new Date()): Promise
     .where(and(isPublished, gte(articles.publishedAt, since)))
     .orderBy(desc(articles.publishedAt))
     .limit(NEWS_MAX);
-  return newsSitemapXml(
-    rows.filter((r) => r.publishedAt.getTime() <= now.getTime()).map((r) => ({
-      loc: absoluteUrl(siteUrl, articlePath(r)),
-      title: r.title,
-      publishedAt: toVietnamIso(r.publishedAt),
-    })),
-    { name: siteConfig.name, language: 'vi' },
-  );
+  const recent = rows.filter((r) => r.publishedAt.getTime() <= now.getTime()).map((r) => ({
+    loc: absoluteUrl(siteUrl, articlePath(r)),
+    title: r.title,
+    publishedAt: toVietnamIso(r.publishedAt),
+  }));
+  if (isNonEmpty(recent)) return newsSitemapXml(recent, { name: siteConfig.name, language: 'vi' });
+  return urlsetXml([(await newestArticleEntry(siteUrl, now)) ?? { loc: absoluteUrl(siteUrl, '/') }]);
+}
+
+async function newestArticleEntry(siteUrl: string, now: Date): Promise<SitemapEntry | null> {
+  const [row] = await getDb()
+    .select({ id: articles.id, categoryId: articles.categoryId, slug: articles.slug, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(and(isPublished, lte(articles.publishedAt, now)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(1);
+  return row ? { loc: absoluteUrl(siteUrl, articlePath(row)), lastmod: toVietnamIso(row.updatedAt) } : null;
 }

@@ -13,11 +13,12 @@ export const E2E_ENV = {
 };
 
 /**
- * Imports documents into the running e2e site through the staff import command, exactly as an editor
- * would. Returns the command's output; throws (with that output) if the command fails.
+ * Imports documents into the running e2e site (or the site whose database and media store `env` names) through
+ * the staff import command, exactly as an editor would. Returns the command's output; throws (with that output)
+ * if the command fails.
  */
-export function importDocuments(documents: Array<{ name: string; content: unknown }>): string {
-  const output = runImport(documents);
+export function importDocuments(documents: Array<{ name: string; content: unknown }>, env: typeof E2E_ENV = E2E_ENV): string {
+  const output = runImport(documents, env);
   // The server applies recorded content changes to its cache every second (server.mjs): wait for that, so
   // the next request sees the change.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CACHE_SYNC_WAIT_MS);
@@ -28,7 +29,7 @@ export function importDocuments(documents: Array<{ name: string; content: unknow
 export const CACHE_SYNC_WAIT_MS = 1_500;
 
 /** The import alone, without waiting for the server to apply it (for tests that time that). */
-export function runImport(documents: Array<{ name: string; content: unknown }>): string {
+export function runImport(documents: Array<{ name: string; content: unknown }>, env: typeof E2E_ENV = E2E_ENV): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-import-'));
   try {
     for (const doc of documents) {
@@ -39,7 +40,7 @@ export function runImport(documents: Array<{ name: string; content: unknown }>):
       }
     }
     return execFileSync(path.join('node_modules', '.bin', 'tsx'), ['db/import/cli.ts', dir], {
-      env: { ...process.env, ...E2E_ENV },
+      env: { ...process.env, ...env },
       encoding: 'utf8',
     });
   } finally {
