@@ -120,6 +120,7 @@ test.describe('the header on a phone', () => {
       for (const javaScriptEnabled of [true, false]) {
         const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 844 } });
         const page = await context.newPage();
+        await markViewed(page, fixture.article.id);
         for (const { url } of [...PAGES, { url: '/news/17/99999/khong-co' }]) {
           await page.goto(url);
           await expect(toggle(page, 'Chuyên mục')).toBeVisible();
@@ -265,6 +266,7 @@ test.describe('the header on a phone', () => {
       for (const javaScriptEnabled of [true, false]) {
         const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
         const page = await context.newPage();
+        await markViewed(page, fixture.article.id);
         await page.goto(fixture.article.url);
         await expect(banner(page).getByRole('searchbox', { name: 'Tìm kiếm tin bài' })).toBeVisible();
         await expect(banner(page).getByRole('button', { name: 'Tìm', exact: true })).toBeVisible();
