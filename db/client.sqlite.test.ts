@@ -14,7 +14,6 @@ import { insertCategories } from '@/db/testing';
 let dir: string;
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-client-'));
-  fs.chmodSync(dir, 0o755); // the unprivileged child below must get in
 });
 after(() => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) fs.chmodSync(path.join(dir, entry.name), 0o755);
@@ -41,7 +40,8 @@ function protect(file: string): void {
 
 /**
  * openDatabase(file) in a process that cannot write the file: root ignores file permissions, so when the tests
- * run as root the child runs as `nobody`.
+ * run as root the child runs without CAP_DAC_OVERRIDE (setpriv, util-linux). It stays root, so it can still read a
+ * checkout in a private folder (mkdtemp makes 0700 ones), which a child running as `nobody` could not.
  */
 function openAsUnprivileged(file: string): { status: number | null; stdout: string; stderr: string } {
   const code = [
@@ -51,8 +51,11 @@ function openAsUnprivileged(file: string): { status: number | null; stdout: stri
     'try { db.$client.prepare("INSERT INTO categories (id, name) VALUES (2, \'Xã hội\')").run(); } catch (error) { write = error.code; }',
     'console.log(JSON.stringify({ readonly: db.$client.readonly, categories: db.$client.prepare("SELECT count(*) AS n FROM categories").get().n, write }));',
   ].join('\n');
-  const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  return spawnSync(process.execPath, ['--import', 'tsx', '-e', code, path.resolve('db/client.ts'), file], { ...user, encoding: 'utf8' });
+  const node = [process.execPath, '--import', 'tsx', '-e', code, path.resolve('db/client.ts'), file];
+  const command = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override', ...node] : node;
+  const child = spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+  if (child.error) throw child.error;
+  return child;
 }
 
 test('DATABASE_READONLY: reads work, SQLite refuses every write, and the file is not touched', async () => {
