@@ -51,9 +51,11 @@ function openAsUnprivileged(file: string): { status: number | null; stdout: stri
     'try { db.$client.prepare("INSERT INTO categories (id, name) VALUES (2, \'Xã hội\')").run(); } catch (error) { write = error.code; }',
     'console.log(JSON.stringify({ readonly: db.$client.readonly, categories: db.$client.prepare("SELECT count(*) AS n FROM categories").get().n, write }));',
   ].join('\n');
-  const node = [process.execPath, '--import', 'tsx', '-e', code, path.resolve('db/client.ts'), file];
-  const command = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override', ...node] : node;
-  const child = spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+  const node = ['--import', 'tsx', '-e', code, path.resolve('db/client.ts'), file];
+  const asRoot = process.getuid?.() === 0;
+  const child = asRoot
+    ? spawnSync('setpriv', ['--bounding-set=-dac_override', process.execPath, ...node], { encoding: 'utf8' })
+    : spawnSync(process.execPath, node, { encoding: 'utf8' });
   if (child.error) throw child.error;
   return child;
 }
