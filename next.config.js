@@ -2,11 +2,11 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
 const { CONTENT_SECURITY_POLICY } = require('./config/security-headers.js');
 
-// `/news/17?trang=2` and `/tu-khoa/x?trang=2` are served by routes with the page number in the path, so every
-// page of a listing is cached under its own path (pages that read the query string cannot be cached). Only digits
-// go into the path, which Next's page cache also uses as a file name (a %00 or a value of 300 characters would
-// fail to be written, with an error in the log); any other value goes to page 0, a 404 like every page number
-// that is not a whole number from 1 up.
+// `/news/17?trang=2`, `/tu-khoa/x?trang=2` and `/tac-gia/x?trang=2` are served by routes with the page number in
+// the path, so every page of a listing is cached under its own path (pages that read the query string cannot be
+// cached). Only digits go into the path, which Next's page cache also uses as a file name (a %00 or a value of 300
+// characters would fail to be written, with an error in the log); any other value goes to page 0, a 404 like every
+// page number that is not a whole number from 1 up.
 const PAGE_QUERY = [{ type: /** @type {const} */ ('query'), key: 'trang', value: '(?<trang>\\d{1,16})' }];
 const OTHER_PAGE_QUERY = [{ type: /** @type {const} */ ('query'), key: 'trang' }];
 
@@ -44,6 +44,8 @@ const nextConfig = {
         { source: '/news/:categoryId', has: OTHER_PAGE_QUERY, destination: '/news/:categoryId/trang/0' },
         { source: '/tu-khoa/:slug', has: PAGE_QUERY, destination: '/tu-khoa/:slug/trang/:trang' },
         { source: '/tu-khoa/:slug', has: OTHER_PAGE_QUERY, destination: '/tu-khoa/:slug/trang/0' },
+        { source: '/tac-gia/:slug', has: PAGE_QUERY, destination: '/tac-gia/:slug/trang/:trang' },
+        { source: '/tac-gia/:slug', has: OTHER_PAGE_QUERY, destination: '/tac-gia/:slug/trang/0' },
       ],
       // The health check under the name orchestrators and load balancers often expect.
       afterFiles: [{ source: '/healthz', destination: '/api/health' }],

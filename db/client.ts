@@ -12,6 +12,7 @@ import { databaseDialect, getEnv, isBuildPhase } from '@/env';
 import * as schema from '@/db/schema/sqlite';
 import * as pgSchema from '@/db/schema/pg';
 import { dialectOf, fromPostgres, postgresPool, type Db, type SqliteDb } from '@/db/engine';
+import { authorIndexIsCurrent, ensureAuthorIndex } from '@/db/queries/author-writes';
 import { ensureSearchIndex, searchIndexIsCurrent } from '@/db/queries/search-index';
 import { isReadOnlyError } from '@/lib/storage-errors';
 
@@ -34,7 +35,7 @@ export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): 
 
 /**
  * Brings a PostgreSQL database to this version of the schema, one process at a time (an advisory lock: two
- * app processes starting together do not both migrate), and its search index up to date. SQLite files are
+ * app processes starting together do not both migrate), and its search and author indexes up to date. SQLite files are
  * migrated when opened, so for them this only opens the database.
  */
 export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
@@ -46,6 +47,7 @@ export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
     try {
       await migratePg(drizzlePg({ client }), { migrationsFolder: PG_MIGRATIONS_FOLDER });
       await ensureSearchIndex(db);
+      await ensureAuthorIndex(db);
     } finally {
       await client.query('SELECT pg_advisory_unlock(7240101)');
     }
@@ -95,6 +97,7 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     ensureSearchIndex(db);
+    ensureAuthorIndex(db);
     return db;
   } catch (error) {
     sqlite.close();
@@ -116,6 +119,7 @@ function openReadOnly(file: string): SqliteDb {
   }
   const db = drizzle({ client: sqlite, schema });
   if (!searchIndexIsCurrent(db)) console.error(`> database ${file} is read-only and its search index is out of date: search may miss articles`);
+  if (!authorIndexIsCurrent(db)) console.error(`> database ${file} is read-only and its bylines are not split into authors yet: author pages may be missing`);
   return db;
 }
 

@@ -29,6 +29,7 @@ async function everything(db: Db) {
     articles: await db.select().from(t.articles).orderBy(asc(t.articles.id)),
     keywords: await db.select().from(t.keywords).orderBy(asc(t.keywords.id)),
     links: await db.select().from(t.articleKeywords).orderBy(asc(t.articleKeywords.articleId), asc(t.articleKeywords.keywordId)),
+    authors: await db.select().from(t.articleAuthors).orderBy(asc(t.articleAuthors.articleId), asc(t.articleAuthors.authorSlug)),
     views: await db.select().from(t.articleViews).orderBy(asc(t.articleViews.articleId)),
   };
 }
@@ -45,7 +46,7 @@ test(`a whole database survives ${testDialect} → SQLite → ${testDialect}: ro
     const views = await getViewCount(SEED_ID);
     const search = await searchArticles({ terms: parseSearchQuery('hội nghị').terms, page: 1 });
     const rows = await everything(source.db);
-    assert.ok(rows.articles.length >= 64 && search.total > 0 && views === 270);
+    assert.ok(rows.articles.length >= 64 && rows.authors.length > 0 && search.total > 0 && views === 270);
 
     // Into a new SQLite file: every row as it was.
     middle = openDatabase(path.join(fileDir, 'middle.db'));

@@ -11,7 +11,7 @@ import {
 import { ensureSearchIndex } from '@/db/queries/search-index';
 
 // Moves a whole portal database from one engine to the other (SQLite → PostgreSQL when a province outgrows one
-// machine, or back): categories, photos, articles, keywords and their links, and view counts, with their ids, so
+// machine, or back): categories, photos, articles, keywords and their links, authors, and view counts, with their ids, so
 // every URL and every count stays as it was. The search index is rebuilt on the target from the copied rows.
 // docs/deploy.md says when and how; db/copy.contract.test.ts proves a round trip.
 

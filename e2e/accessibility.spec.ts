@@ -14,6 +14,7 @@ const PAGES = [
   { name: 'home', url: '/', status: 200 },
   { name: 'category', url: '/news/17', status: 200 },
   { name: 'keyword', url: '/tu-khoa/hoi-nghi-tong-ket', status: 200 },
+  { name: 'author', url: '/tac-gia/cao-bien', status: 200 },
   { name: 'seed article', url: fixture.article.url, status: 200 },
   { name: 'search with results', url: '/tim-kiem?q=hoi+nghi', status: 200 },
   { name: 'search without results', url: '/tim-kiem?q=xyzzyqwv', status: 200 },

@@ -7,12 +7,12 @@ import fixture from './fixtures/seed-article.json';
 import { fetchHtml } from './helpers/html';
 
 // The W3C Nu HTML Checker (vnu-jar from npm, run with the machine's Java) on each page type, as served.
-const PAGES = { home: '/', category: '/news/17', keyword: '/tu-khoa/hoi-nghi-tong-ket', article: fixture.article.url };
+const PAGES = { home: '/', category: '/news/17', keyword: '/tu-khoa/hoi-nghi-tong-ket', author: '/tac-gia/cao-bien', article: fixture.article.url };
 const VNU = path.join('node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
 type VnuMessage = { type: string; subType?: string; message: string; url: string; lastLine?: number; extract?: string };
 
-test('home, a category, a keyword page and the seed article are valid HTML', async ({ request }) => {
+test('home, a category, a keyword page, an author page and the seed article are valid HTML', async ({ request }) => {
   test.setTimeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-vnu-'));
   try {

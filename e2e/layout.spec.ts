@@ -9,6 +9,7 @@ const PAGES = [
   { name: 'home', url: '/' },
   { name: 'category', url: '/news/17' },
   { name: 'keyword', url: '/tu-khoa/hoi-nghi-tong-ket' },
+  { name: 'author', url: '/tac-gia/cao-bien' },
   { name: 'seed article', url: fixture.article.url },
   { name: 'search with results', url: '/tim-kiem?q=hoi+nghi' },
 ] as const;

@@ -3,12 +3,13 @@ import { describe, it } from 'node:test';
 import { tagsForArticleChange, tagsForCategoryChange } from '@/lib/cache-tags';
 
 describe('tagsForArticleChange', () => {
-  it('expires a new article, its category and keywords, home, sitemaps and feeds', () => {
-    assert.deepEqual(tagsForArticleChange(null, { id: 7, categoryId: 17, keywordSlugs: ['thai-binh', 'nong-nghiep'] }), [
+  it('expires a new article, its category, keywords and authors, home, sitemaps and feeds', () => {
+    assert.deepEqual(tagsForArticleChange(null, { id: 7, categoryId: 17, keywordSlugs: ['thai-binh', 'nong-nghiep'], authorSlugs: ['cao-bien'] }), [
       'article:7',
       'category:17',
       'keyword:thai-binh',
       'keyword:nong-nghiep',
+      'author:cao-bien',
       'home',
       'sitemaps',
       'feeds',
@@ -17,10 +18,22 @@ describe('tagsForArticleChange', () => {
 
   it('expires the listings an article leaves as well as those it joins, once each', () => {
     const tags = tagsForArticleChange(
-      { id: 7, categoryId: 17, keywordSlugs: ['a', 'b'] },
-      { id: 7, categoryId: 18, keywordSlugs: ['b', 'c'] },
+      { id: 7, categoryId: 17, keywordSlugs: ['a', 'b'], authorSlugs: ['cao-bien', 'minh-thu'] },
+      { id: 7, categoryId: 18, keywordSlugs: ['b', 'c'], authorSlugs: ['minh-thu'] },
     );
-    assert.deepEqual(tags.sort(), ['article:7', 'category:17', 'category:18', 'feeds', 'home', 'keyword:a', 'keyword:b', 'keyword:c', 'sitemaps']);
+    assert.deepEqual(tags.sort(), [
+      'article:7',
+      'author:cao-bien',
+      'author:minh-thu',
+      'category:17',
+      'category:18',
+      'feeds',
+      'home',
+      'keyword:a',
+      'keyword:b',
+      'keyword:c',
+      'sitemaps',
+    ]);
   });
 });
 

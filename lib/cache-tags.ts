@@ -13,23 +13,27 @@ export const articleTag = (id: number) => `article:${id}`;
 export const categoryTag = (id: number) => `category:${id}`;
 /** Every listing page of the keyword. */
 export const keywordTag = (slug: string) => `keyword:${slug}`;
+/** Every listing page of the author (lib/authors.ts gives the slugs of a byline). */
+export const authorTag = (slug: string) => `author:${slug}`;
 
 /** What an article looks like to the caches: where it is listed. Null when it did not exist. */
 export interface ArticlePlacement {
   id: number;
   categoryId: number;
   keywordSlugs: readonly string[];
+  authorSlugs: readonly string[];
 }
 
 /**
  * The tags an article change expires: the article (its page and every rail or list that shows it), the
- * category and keyword listings it leaves or joins, the home page, sitemaps and feeds.
+ * category, keyword and author listings it leaves or joins, the home page, sitemaps and feeds.
  */
 export function tagsForArticleChange(before: ArticlePlacement | null, after: ArticlePlacement): string[] {
   const tags = new Set<string>([articleTag(after.id)]);
   for (const placement of before ? [before, after] : [after]) {
     tags.add(categoryTag(placement.categoryId));
     for (const slug of placement.keywordSlugs) tags.add(keywordTag(slug));
+    for (const slug of placement.authorSlugs) tags.add(authorTag(slug));
   }
   for (const tag of [HOME_TAG, SITEMAPS_TAG, FEEDS_TAG]) tags.add(tag);
   return [...tags];

@@ -13,3 +13,7 @@ export function keywordPath(slug: string, page = 1): string {
 export function categoryFeedPath(categoryId: number): string {
   return `/news/${categoryId}/rss.xml`;
 }
+
+export function authorPath(slug: string, page = 1): string {
+  return page > 1 ? `/tac-gia/${slug}?trang=${page}` : `/tac-gia/${slug}`;
+}

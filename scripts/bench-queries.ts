@@ -1,5 +1,5 @@
 // npm run bench:queries -- --db data/plans-100k.db [--samples 200] [--seed 1]  (or npx tsx scripts/bench-queries.ts ...)
-// Times every hot query, in process, on random articles, categories and keywords of a generated archive
+// Times every hot query, in process, on random articles, categories, keywords and authors of a generated archive
 // (npm run db:generate-demo -- --articles 100000 --out data/plans-100k.db) and prints a table. A benchmark, not
 // a test. The database is migrated if needed, and the view counter's POST really counts (on this file only).
 import os from 'node:os';
@@ -11,8 +11,9 @@ import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { getRssFeed } from '@/db/queries/feeds';
 import { getHomePage } from '@/db/queries/home';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { getKeywordBySlug } from '@/db/queries/keywords';
-import { listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
+import { listAuthorArticles, listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
 import { computeMostRead } from '@/db/queries/most-read';
 import { listRelatedArticles } from '@/db/queries/related';
 import { searchArticles } from '@/db/queries/search';
@@ -71,7 +72,9 @@ function samples(sqlite: SqliteDb['$client'], count: number, seed: number) {
   const categoryIds = pick(pluck('SELECT id FROM categories'));
   const slugs = new Map((sqlite.prepare('SELECT id, slug FROM keywords').all() as Array<{ id: number; slug: string }>).map((k) => [k.id, k.slug]));
   const pages = Array.from({ length: count }, () => 1 + Math.floor(random() * 5));
-  return { articleIds, keywords: keywordIds.map((id) => ({ id, slug: slugs.get(id)! })), categoryIds, pages };
+  // Drawn last, so that the other samples are those of earlier runs.
+  const authors = pick(sqlite.prepare('SELECT DISTINCT author_slug FROM article_authors WHERE published_at IS NOT NULL').pluck().all() as string[]);
+  return { articleIds, keywords: keywordIds.map((id) => ({ id, slug: slugs.get(id)! })), categoryIds, authors, pages };
 }
 
 async function articlePages(s: ReturnType<typeof samples>, runs: number): Promise<Timing[]> {
@@ -114,6 +117,10 @@ async function main(): Promise<void> {
     () => bench('latest 20', runs, () => listLatestArticles(20)),
     () => bench('category: get + page 1-5 with count', runs, async (i) => listCategoryArticles({ categoryId: (await getCategory(s.categoryIds[i]!))!.id, page: s.pages[i]! })),
     () => bench('keyword: by slug + page 1-5 with count', runs, async (i) => listKeywordArticles({ keywordId: (await getKeywordBySlug(s.keywords[i]!.slug))!.id, page: s.pages[i]! })),
+    () => bench('author: by slug + page 1-5 with count', runs, async (i) => {
+      const author = (await getAuthorBySlug(s.authors[i]!))!;
+      return listAuthorArticles({ slug: author.slug, page: s.pages[i]! });
+    }),
     () => bench('search (page 1)', 40, (i) => searchArticles({ terms: parseSearchQuery(['hội nghị', 'chùa keo', 'nong thon moi', 'bóng đá'][i % 4]).terms, page: 1 })),
     () => bench('RSS, whole site (uncached)', 40, (i) => getRssFeed(fresh(i))),
     () => bench('RSS, one category (uncached)', 40, (i) => getRssFeed(fresh(i), s.categoryIds[i]!)),

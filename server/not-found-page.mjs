@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 const ERROR_SHELL = '<html id="__next_error__"';
 const SHELL_PROBE_BYTES = 512;
 // The routes whose pages call notFound(). Other URLs never carry the empty document, so they are not wrapped.
-const PREFIXES = ['/news/', '/tu-khoa/', '/tim-kiem'];
+const PREFIXES = ['/news/', '/tu-khoa/', '/tac-gia/', '/tim-kiem'];
 
 /** Codecs by Content-Encoding: the body arrives compressed when Next's compression has run. */
 const CODECS = {

@@ -93,6 +93,7 @@ test('only GETs and HEADs of HTML for the routes that call notFound() are wrappe
   const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as http.IncomingMessage;
   assert.equal(mayGetErrorShell(req('GET'), '/news/17/999999/x'), true);
   assert.equal(mayGetErrorShell(req('GET'), '/tu-khoa/x?trang=9'), true);
+  assert.equal(mayGetErrorShell(req('GET'), '/tac-gia/khong-co'), true);
   assert.equal(mayGetErrorShell(req('GET'), '/tim-kiem?q=a&trang=99'), true);
   assert.equal(mayGetErrorShell(req('HEAD'), '/news/17/999999/x'), true);
   assert.equal(mayGetErrorShell(req('POST'), '/news/17/999999/x'), false);

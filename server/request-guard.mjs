@@ -10,7 +10,7 @@ export const PAGE_ALLOW = 'GET, HEAD, OPTIONS';
  * directory per path segment. No URL of the site has a segment this long (slugs are at most 200 ASCII
  * characters), and a longer one would fail that write: Linux allows 255 bytes, and Next appends `.segments`.
  */
-const CACHED_PAGE_PREFIXES = ['/news/', '/tu-khoa/'];
+const CACHED_PAGE_PREFIXES = ['/news/', '/tu-khoa/', '/tac-gia/'];
 export const MAX_SEGMENT_BYTES = 240;
 
 /**

@@ -62,7 +62,7 @@ test('the API gets the methods Next knows; others are a JSON 400 (Next would ans
 
 test('a too-long segment is a 404 page only on the routes Next caches per URL', () => {
   const long = 'a'.repeat(MAX_SEGMENT_BYTES + 1);
-  for (const url of [`/news/${long}`, `/news/17/60431/${long}`, `/tu-khoa/${long}?trang=2`]) assert.equal(answer('GET', url)?.status, 404, url);
+  for (const url of [`/news/${long}`, `/news/17/60431/${long}`, `/tu-khoa/${long}?trang=2`, `/tac-gia/${long}`]) assert.equal(answer('GET', url)?.status, 404, url);
   assert.equal(answer('HEAD', `/news/${long}`)?.body, 'none');
   for (const url of [`/${long}`, `/api/articles/${long}/views`, `/media/${long}`, `/tim-kiem?q=${long}`]) assert.equal(answer('GET', url), null, url);
 });

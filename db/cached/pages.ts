@@ -2,13 +2,14 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { cache } from 'react';
 import { getArticleDetail } from '@/db/queries/articles';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { getHomePage } from '@/db/queries/home';
 import { getKeywordBySlug } from '@/db/queries/keywords';
-import { listCategoryArticles, listKeywordArticles } from '@/db/queries/listings';
+import { listAuthorArticles, listCategoryArticles, listKeywordArticles } from '@/db/queries/listings';
 import { listMostRead } from '@/db/queries/most-read';
 import { listRelatedArticles } from '@/db/queries/related';
-import { articleTag, categoryTag, HOME_TAG, keywordTag, MENU_TAG, MOST_READ_TAG } from '@/lib/cache-tags';
+import { articleTag, authorTag, categoryTag, HOME_TAG, keywordTag, MENU_TAG, MOST_READ_TAG } from '@/lib/cache-tags';
 
 // What each page shows, read once and kept in Next's cache under the tags of everything in it. A page
 // rendered from these carries their tags, so a content change (see lib/cache-tags.ts) expires exactly
@@ -53,6 +54,16 @@ async function loadKeywordPageCached(slug: string, page: number) {
   return { keyword, listing: await listKeywordArticles({ keywordId: keyword.id, page }) };
 }
 
+/** One page of an author's listing; null for a slug no published article's byline has. */
+async function loadAuthorPageCached(slug: string, page: number) {
+  'use cache';
+  cacheLife(PAGE_CACHE_LIFE);
+  cacheTag(authorTag(slug));
+  const author = await getAuthorBySlug(slug);
+  if (!author) return null;
+  return { author, listing: await listAuthorArticles({ slug, page }) };
+}
+
 export async function loadHomePage() {
   'use cache';
   cacheLife(PAGE_CACHE_LIFE);
@@ -79,3 +90,4 @@ export async function loadMostRead() {
 export const loadArticlePage = cache(loadArticlePageCached);
 export const loadCategoryPage = cache(loadCategoryPageCached);
 export const loadKeywordPage = cache(loadKeywordPageCached);
+export const loadAuthorPage = cache(loadAuthorPageCached);

@@ -1,18 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { forUpdate, type Db } from '@/db/engine';
 import { articles, type ArticleRow } from '@/db/schema';
+import { replaceArticleAuthors } from '@/db/queries/author-writes';
 import { recordInvalidation } from '@/db/queries/cache-invalidations';
 import { categoryExists } from '@/db/queries/category-writes';
 import { findOrCreateImage, type ImageInput } from '@/db/queries/image-writes';
 import { listArticleKeywordSlugs, replaceArticleKeywords, uniqueKeywords } from '@/db/queries/keyword-writes';
 import { indexArticle } from '@/db/queries/search-index';
+import { bylineAuthors } from '@/lib/authors';
 import type { StoredBlock } from '@/lib/content-schema';
 import { tagsForArticleChange } from '@/lib/cache-tags';
 import { slugify } from '@/lib/vietnamese';
 
 // The one way content gets into the articles table: the importer (and the seed through it) call saveArticle,
 // and so will the newsroom's editor. One call, in the caller's transaction, writes the article, its photos'
-// rows and its keywords, re-indexes it for search and records the cache invalidation, and says what changed.
+// rows, its keywords and its byline's authors, re-indexes it for search and records the cache invalidation, and
+// says what changed.
 
 /** A body block to save: text blocks as stored (validated by lib/content-schema.ts), photos with their file and texts. */
 export type ArticleBlockInput = Exclude<StoredBlock, { type: 'image' }> | ({ type: 'image' } & ImageInput);
@@ -81,11 +84,14 @@ function differences(before: Stored, after: Stored, keywordsBefore: string[], ke
   return changed;
 }
 
+const authorSlugsOf = (byline: string | null) => bylineAuthors(byline).map((author) => author.slug);
+
 const ALL_FIELDS: ArticleField[] = ['categoryId', 'slug', 'title', 'sapo', 'body', 'byline', 'status', 'publishedAt', 'updatedAt', 'keywords'];
 
 /**
  * Creates or updates the article `input.id` in the transaction `tx` (withTransaction, db/client.ts): its row, its
- * photos' rows, its keywords, its search index entry and the cache invalidation of every page that shows it.
+ * photos' rows, its keywords, its byline's authors, its search index entry and the cache invalidation of every page
+ * that shows it.
  * Saving what is already stored writes nothing. Throws ArticleRejected for an unknown category.
  */
 export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date() }: { now?: Date } = {}): Promise<SavedArticle> {
@@ -116,9 +122,13 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
 
   await tx.insert(articles).values({ id: input.id, ...row }).onConflictDoUpdate({ target: articles.id, set: row });
   if (changed.includes('keywords')) await replaceArticleKeywords(tx, input.id, wanted);
+  if (changed.includes('byline')) await replaceArticleAuthors(tx, input.id, bylineAuthors(row.byline));
   await indexArticle(tx, input.id);
-  const before = existing ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore } : null;
-  const expiredTags = tagsForArticleChange(before, { id: input.id, categoryId: input.categoryId, keywordSlugs: keywordsAfter });
+  const before = existing
+    ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore, authorSlugs: authorSlugsOf(existing.byline) }
+    : null;
+  const after = { id: input.id, categoryId: input.categoryId, keywordSlugs: keywordsAfter, authorSlugs: authorSlugsOf(row.byline) };
+  const expiredTags = tagsForArticleChange(before, after);
   await recordInvalidation(tx, expiredTags);
   return { id: input.id, slug: row.slug, outcome: existing ? 'updated' : 'created', changed, expiredTags };
 }

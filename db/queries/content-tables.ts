@@ -6,7 +6,7 @@ import { asPostgres, tablesOf, type Db, type Tables } from '@/db/engine';
 // and uses that handle's own tables, since a copy holds a SQLite and a PostgreSQL database at once.
 
 /** The content tables in an order that satisfies every foreign key. */
-export const CONTENT_TABLES = ['categories', 'images', 'articles', 'keywords', 'articleKeywords', 'articleViews'] as const;
+export const CONTENT_TABLES = ['categories', 'images', 'articles', 'keywords', 'articleKeywords', 'articleAuthors', 'articleViews'] as const;
 export type ContentTable = (typeof CONTENT_TABLES)[number];
 
 export type ContentCounts = Record<ContentTable, number> & { views: number };
@@ -30,7 +30,10 @@ export async function countCategoriesAndArticles(db: Db): Promise<{ categories: 
 
 const orderKey = (tables: Tables, name: ContentTable) => {
   const table = tables[name];
-  return 'id' in table ? [asc(table.id)] : 'keywordId' in table ? [asc(table.articleId), asc(table.keywordId)] : [asc(table.articleId)];
+  if ('id' in table) return [asc(table.id)];
+  if ('keywordId' in table) return [asc(table.articleId), asc(table.keywordId)];
+  if ('authorSlug' in table) return [asc(table.articleId), asc(table.authorSlug)];
+  return [asc(table.articleId)];
 };
 
 export type ContentRow = Awaited<ReturnType<typeof listContentRows>>[number];

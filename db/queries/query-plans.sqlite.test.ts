@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
-import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
+import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { articleAuthors, articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
 import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { latestInvalidationId, listInvalidationsAfter, recordInvalidation } from '@/db/queries/cache-invalidations';
 import { getRssFeed } from '@/db/queries/feeds';
 import { checkDatabase } from '@/db/queries/health';
 import { getHomePage } from '@/db/queries/home';
 import { getKeywordBySlug } from '@/db/queries/keywords';
-import { listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
+import { listAuthorArticles, listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
 import { computeMostRead } from '@/db/queries/most-read';
 import { listRelatedArticles } from '@/db/queries/related';
 import { searchArticles } from '@/db/queries/search';
@@ -30,7 +31,7 @@ const ARTICLES = 3_000;
 let db: SqliteDb;
 let cleanup: () => Promise<void>;
 let recorder: ReturnType<typeof recordStatements>;
-let sample: { id: number; categoryId: number; keywordId: number; keywordSlug: string };
+let sample: { id: number; categoryId: number; keywordId: number; keywordSlug: string; authorSlug: string };
 const END = new Date(DEMO_DATE_RANGE.to * 1000);
 const UNTAGGED = 1_000_500; // its keywords are removed below
 
@@ -53,7 +54,8 @@ before(async () => {
     .where(and(isPublished, eq(articleKeywords.position, 2)))
     .orderBy(desc(articleKeywords.articleId))
     .get()!;
-  sample = { id: link.id, categoryId: link.categoryId, keywordId: link.keywordId, keywordSlug: link.slug };
+  const author = db.select({ slug: articleAuthors.authorSlug }).from(articleAuthors).where(isNotNull(articleAuthors.publishedAt)).limit(1).get()!;
+  sample = { id: link.id, categoryId: link.categoryId, keywordId: link.keywordId, keywordSlug: link.slug, authorSlug: author.slug };
   db.delete(articleKeywords).where(eq(articleKeywords.articleId, UNTAGGED)).run();
 });
 after(() => cleanup());
@@ -62,7 +64,7 @@ type PlanRow = { id: number; parent: number; detail: string };
 
 // Tables that grow with the archive. A walk over all of one (an index scan, or a search on `status` alone:
 // nearly every article is published) is allowed only where it can stop early.
-const CONTENT_TABLES = new Set(['articles', 'article_keywords', 'article_views', 'keywords', 'images', 'articles_fts']);
+const CONTENT_TABLES = new Set(['articles', 'article_keywords', 'article_authors', 'article_views', 'keywords', 'images', 'articles_fts']);
 
 function explain(statement: RecordedStatement): PlanRow[] {
   return db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as PlanRow[];
@@ -154,7 +156,7 @@ test('health check: one read of the archive that stops at once', async () => {
   assert.deepEqual(await badPlans(() => checkDatabase()), []);
 });
 
-test('home, category and keyword pages with their counts', async () => {
+test('home, category, keyword and author pages with their counts', async () => {
   assert.deepEqual(
     await badPlans(async () => {
       await getHomePage();
@@ -165,6 +167,9 @@ test('home, category and keyword pages with their counts', async () => {
       await getKeywordBySlug(sample.keywordSlug);
       await listKeywordArticles({ keywordId: sample.keywordId, page: 1 });
       await listKeywordArticles({ keywordId: sample.keywordId, page: 2 });
+      await getAuthorBySlug(sample.authorSlug);
+      await listAuthorArticles({ slug: sample.authorSlug, page: 1 });
+      await listAuthorArticles({ slug: sample.authorSlug, page: 2 });
     }),
     [],
   );
@@ -201,7 +206,7 @@ test('feeds and the news sitemap', async () => {
   );
 });
 
-test('sitemaps read every published article and keyword (once per content change), never a table without an index', async () => {
+test('sitemaps read every published article, keyword and author (once per content change), never a table without an index', async () => {
   assert.deepEqual(
     await badPlans(
       async () => {

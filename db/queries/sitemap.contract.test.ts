@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { eq } from 'drizzle-orm';
-import { articleKeywords, articles, categories, keywords } from '@/db/schema';
+import { articleAuthors, articleKeywords, articles, categories, keywords } from '@/db/schema';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { getKeywordBySlug } from '@/db/queries/keywords';
-import { listCategoryArticles, listKeywordArticles } from '@/db/queries/listings';
+import { listAuthorArticles, listCategoryArticles, listKeywordArticles } from '@/db/queries/listings';
 import { getNewsSitemap, getSitemapRoot } from '@/db/queries/sitemap';
 import { useThrowawayDatabase } from '@/db/testing';
 import type { Db } from '@/db/client';
@@ -59,6 +60,13 @@ before(async () => {
     { articleId: DRAFT, keywordId: keyword['dau-tu-cong']!, position: 0 },
     { articleId: DRAFT, keywordId: keyword['giao-thong']!, position: 1 },
   ]);
+  // The author index as saveArticle writes it (db/queries/author-writes.ts); the triggers fill in published_at.
+  await db.insert(articleAuthors).values([
+    { articleId: 1, authorSlug: 'cao-bien', name: 'Cao Biền', position: 0 },
+    { articleId: 5, authorSlug: 'cao-bien', name: 'Cao Biền', position: 0 },
+    { articleId: 5, authorSlug: 'minh-thu', name: 'Minh Thu', position: 1 },
+    { articleId: DRAFT, authorSlug: 'hoang-lam', name: 'Hoàng Lâm', position: 0 }, // a draft only
+  ]);
 });
 after(() => cleanup());
 
@@ -71,7 +79,7 @@ function urlsOf(text: string): Url[] {
 }
 const listingsIn = async () => urlsOf(await getSitemapRoot(SITE)).filter((u) => !/\/news\/\d+\/\d+\//.test(u.loc));
 
-test('categories and keywords are listed only while they have a published article, dated by the newest', async () => {
+test('categories, keywords and authors are listed only while they have a published article, dated by the newest', async () => {
   // Home's lastmod is the last change to any published article (article 2, edited on the 22nd); a listing's is when
   // its newest published article came out (edits show in the article's own lastmod).
   assert.deepEqual(await listingsIn(), [
@@ -80,10 +88,12 @@ test('categories and keywords are listed only while they have a published articl
     { loc: `${SITE}/news/17`, lastmod: '2026-11-03T08:00:00+07:00' },
     { loc: `${SITE}/tu-khoa/giao-thong`, lastmod: '2026-11-02T08:00:00+07:00' },
     { loc: `${SITE}/tu-khoa/xay-dung-dang`, lastmod: '2026-11-01T08:00:00+07:00' },
+    { loc: `${SITE}/tac-gia/cao-bien`, lastmod: '2026-11-21T08:00:00+07:00' },
+    { loc: `${SITE}/tac-gia/minh-thu`, lastmod: '2026-11-21T08:00:00+07:00' },
   ]);
 });
 
-test('what the sitemap lists is what the listing pages show: a listed keyword or category has articles, the others none', async () => {
+test('what the sitemap lists is what the listing pages show: a listed keyword, category or author has articles, the others none', async () => {
   const locs = new Set((await listingsIn()).map((u) => u.loc));
   for (const slug of ['xay-dung-dang', 'giao-thong', 'dau-tu-cong', 'khong-dung']) {
     const { total } = await listKeywordArticles({ keywordId: (await getKeywordBySlug(slug))!.id, page: 1 });
@@ -93,22 +103,29 @@ test('what the sitemap lists is what the listing pages show: a listed keyword or
     const { total } = await listCategoryArticles({ categoryId, page: 1 });
     assert.equal(locs.has(`${SITE}/news/${categoryId}`), total > 0, `category ${categoryId}`);
   }
+  for (const slug of ['cao-bien', 'minh-thu', 'hoang-lam', 'khong-co']) {
+    const { total } = await listAuthorArticles({ slug, page: 1 });
+    assert.equal(locs.has(`${SITE}/tac-gia/${slug}`), total > 0, slug);
+    assert.equal(locs.has(`${SITE}/tac-gia/${slug}`), (await getAuthorBySlug(slug)) !== null, slug);
+  }
 });
 
-test('publishing a draft lists its keywords and category; taking it down again removes them', async () => {
+test('publishing a draft lists its keywords, category and authors; taking it down again removes them', async () => {
   await db.update(articles).set({ status: 'published' }).where(eq(articles.id, DRAFT));
   const published = await listingsIn();
   assert.deepEqual(
-    published.filter((u) => /\/(19|dau-tu-cong|giao-thong)$/.test(u.loc)),
+    published.filter((u) => /\/(19|dau-tu-cong|giao-thong|hoang-lam)$/.test(u.loc)),
     [
       { loc: `${SITE}/news/19`, lastmod: '2026-11-25T08:00:00+07:00' },
       { loc: `${SITE}/tu-khoa/dau-tu-cong`, lastmod: '2026-11-25T08:00:00+07:00' },
       { loc: `${SITE}/tu-khoa/giao-thong`, lastmod: '2026-11-25T08:00:00+07:00' },
+      { loc: `${SITE}/tac-gia/hoang-lam`, lastmod: '2026-11-25T08:00:00+07:00' },
     ],
   );
   await db.update(articles).set({ status: 'draft' }).where(eq(articles.id, DRAFT));
   const locs = (await listingsIn()).map((u) => u.loc);
   assert.ok(!locs.includes(`${SITE}/news/19`) && !locs.includes(`${SITE}/tu-khoa/dau-tu-cong`), locs.join());
+  assert.ok(!locs.includes(`${SITE}/tac-gia/hoang-lam`), locs.join());
   assert.ok(locs.includes(`${SITE}/tu-khoa/giao-thong`));
 });
 

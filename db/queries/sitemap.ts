@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lte, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleKeywords, articles, categories, images, keywords } from '@/db/schema';
+import { articleAuthors, articleKeywords, articles, categories, images, keywords } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 import { siteConfig } from '@/config/site';
 import { toVietnamIso } from '@/lib/dates';
@@ -16,14 +16,14 @@ import {
   type NonEmpty,
   type SitemapEntry,
 } from '@/lib/seo/sitemap-xml';
-import { articlePath, categoryPath, keywordPath } from '@/lib/urls';
+import { articlePath, authorPath, categoryPath, keywordPath } from '@/lib/urls';
 
-// A category or keyword is listed only while it has a published article (only then does its page list anything;
-// a keyword with none answers 404), and its lastmod is when its newest published article came out: what changes
-// the page the sitemap names, its first. Both are read from indexes: the articles' (category_id, status,
-// published_at) and the keyword links' (keyword_id, published_at), whose published_at is the article's while it
-// is published and null otherwise (kept by the triggers of migration 0006; the keyword page makes the same test).
-// Decision 0020.
+// A category, keyword or author is listed only while it has a published article (only then does its page list
+// anything; a keyword or author with none answers 404), and its lastmod is when its newest published article came
+// out: what changes the page the sitemap names, its first. All are read from indexes: the articles' (category_id,
+// status, published_at), the keyword links' (keyword_id, published_at) and the author index's (author_slug,
+// published_at), whose published_at is the article's while it is published and null otherwise (kept by the
+// triggers of migrations 0006 and 0009; the keyword and author pages make the same test). Decisions 0020, 0021.
 
 function listedCategories(): Promise<Array<{ id: number; at: Date | null }>> {
   return getDb()
@@ -47,17 +47,29 @@ function listedKeywords(): Promise<Array<{ slug: string; at: Date | null }>> {
     .orderBy(asc(keywords.slug));
 }
 
+function listedAuthors(): Promise<Array<{ slug: string; at: Date | null }>> {
+  return getDb()
+    .select({ slug: articleAuthors.authorSlug, at: max(articleAuthors.publishedAt) })
+    .from(articleAuthors)
+    .where(isNotNull(articleAuthors.publishedAt))
+    // In the index's order: no sort.
+    .groupBy(articleAuthors.authorSlug)
+    .orderBy(asc(articleAuthors.authorSlug));
+}
+
 async function pageEntries(siteUrl: string): Promise<NonEmpty<SitemapEntry>> {
-  const [[newest], listed, tagged] = await Promise.all([
+  const [[newest], listed, tagged, authors] = await Promise.all([
     getDb().select({ at: max(articles.updatedAt) }).from(articles).where(isPublished),
     listedCategories(),
     listedKeywords(),
+    listedAuthors(),
   ]);
   const lastmod = (at: Date | null | undefined) => (at ? toVietnamIso(at) : undefined);
   return [
     { loc: absoluteUrl(siteUrl, '/'), lastmod: lastmod(newest?.at) },
     ...listed.map((c) => ({ loc: absoluteUrl(siteUrl, categoryPath(c.id)), lastmod: lastmod(c.at) })),
     ...tagged.map((k) => ({ loc: absoluteUrl(siteUrl, keywordPath(k.slug)), lastmod: lastmod(k.at) })),
+    ...authors.map((a) => ({ loc: absoluteUrl(siteUrl, authorPath(a.slug)), lastmod: lastmod(a.at) })),
   ];
 }
 
@@ -88,10 +100,10 @@ async function countPublished(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Home, categories and keyword pages: what the pages file lists, counted by the same queries. */
+/** Home, category, keyword and author pages: what the pages file lists, counted by the same queries. */
 async function countPages(): Promise<number> {
-  const [listed, tagged] = await Promise.all([listedCategories(), listedKeywords()]);
-  return 1 + listed.length + tagged.length;
+  const [listed, tagged, authors] = await Promise.all([listedCategories(), listedKeywords(), listedAuthors()]);
+  return 1 + listed.length + tagged.length + authors.length;
 }
 
 /**

@@ -5,5 +5,5 @@ import { tablesFor } from '@/db/engine';
 // the PostgreSQL ones have the same columns and row types (db/engine.ts says why that is safe).
 const tables = tablesFor(databaseDialect());
 
-export const { categories, images, articles, keywords, articleKeywords, articleViews, cacheInvalidations } = tables;
+export const { categories, images, articles, keywords, articleKeywords, articleAuthors, articleViews, cacheInvalidations } = tables;
 export type { ArticleRow, CategoryRow, ImageRow, KeywordRow, NewArticleRow } from '@/db/schema/sqlite';

@@ -88,6 +88,24 @@ export const articleKeywords = pgTable(
   ],
 );
 
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorSlug: text('author_slug').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    // Kept right by the triggers of migration 0002 (as migration 0009 does for SQLite).
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorSlug] }),
+    index('article_authors_author_published_idx').on(t.authorSlug, t.publishedAt, t.articleId),
+  ],
+);
+
 export const articleViews = pgTable(
   'article_views',
   {

@@ -8,7 +8,7 @@ import type * as sqlite from '@/db/schema/sqlite';
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 
-type Tables = 'categories' | 'images' | 'articles' | 'keywords' | 'articleKeywords' | 'articleViews' | 'cacheInvalidations';
+type Tables = 'categories' | 'images' | 'articles' | 'keywords' | 'articleKeywords' | 'articleAuthors' | 'articleViews' | 'cacheInvalidations';
 type Select<S, K extends Tables> = S extends Record<K, { $inferSelect: infer R }> ? R : never;
 type Insert<S, K extends Tables> = S extends Record<K, { $inferInsert: infer R }> ? R : never;
 
@@ -25,6 +25,7 @@ export type Checks = [
   Expect<SameRows<'articles'>>,
   Expect<SameRows<'keywords'>>,
   Expect<SameRows<'articleKeywords'>>,
+  Expect<SameRows<'articleAuthors'>>,
   Expect<SameRows<'articleViews'>>,
   Expect<SameRows<'cacheInvalidations'>>,
   Expect<SameInserts<'categories'>>,
@@ -32,6 +33,7 @@ export type Checks = [
   Expect<SameInserts<'articles'>>,
   Expect<SameInserts<'keywords'>>,
   Expect<SameInserts<'articleKeywords'>>,
+  Expect<SameInserts<'articleAuthors'>>,
   Expect<SameInserts<'articleViews'>>,
   Expect<SameInserts<'cacheInvalidations'>>,
   Expect<PgInsertFitsSqlite<'categories'>>,

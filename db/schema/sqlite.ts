@@ -87,6 +87,30 @@ export const articleKeywords = sqliteTable(
   ],
 );
 
+// The authors of each article's byline (lib/authors.ts splits it), one row per author slug, written with the article
+// by saveArticle (db/queries/author-writes.ts), so that author pages and the sitemap read an index instead of every
+// byline. `publishedAt` copies the article's publication date while it is published (null otherwise), kept right by
+// the triggers of migration 0009 as migration 0006 does for keyword links (docs/decisions/0021-author-pages.md).
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorSlug: text('author_slug').notNull(),
+    /** The name as this article's byline spells it. */
+    name: text('name').notNull(),
+    /** The author's place in the byline, from 0. */
+    position: integer('position').notNull().default(0),
+    publishedAt: integer('published_at', { mode: 'timestamp' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorSlug] }),
+    // An author's published articles newest first (author pages), and each author's newest (sitemap).
+    index('article_authors_author_published_idx').on(t.authorSlug, t.publishedAt, t.articleId),
+  ],
+);
+
 // Kept apart from the article row so that counting a view never rewrites the article.
 export const articleViews = sqliteTable(
   'article_views',

@@ -8,6 +8,7 @@
 // minutes instead of seconds for a 100k archive. SQLite only, for the same reason (synchronous prepared
 // statements); the search index is built afterwards, in one pass, by ensureSearchIndex.
 import type { SqliteDb } from '@/db/engine';
+import { bylineAuthors } from '@/lib/authors';
 import type { StoredBlock } from '@/lib/content-schema';
 import { mulberry32 } from '@/lib/random.mjs';
 import { slugify } from '@/lib/vietnamese';
@@ -489,6 +490,8 @@ export function generateDemoArticles(db: SqliteDb, { count, seed = 1, startId = 
   const insertKeyword = sqlite.prepare(
     'INSERT INTO article_keywords (article_id, keyword_id, position, category_id, published_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // The byline's authors as saveArticle writes them (lib/authors.ts), with the copy migration 0009's trigger keeps.
+  const insertAuthor = sqlite.prepare('INSERT INTO article_authors (article_id, author_slug, name, position, published_at) VALUES (?, ?, ?, ?, ?)');
   const insertViews = sqlite.prepare('INSERT INTO article_views (article_id, views) VALUES (?, ?)');
 
   const span = DEMO_DATE_RANGE.to - DEMO_DATE_RANGE.from;
@@ -513,6 +516,7 @@ export function generateDemoArticles(db: SqliteDb, { count, seed = 1, startId = 
       if (slugs.has(slug)) slug = `${slug}-${id}`;
       slugs.add(slug);
       insertArticle.run(id, cats[c]!.id, slug, title, sapo, JSON.stringify(body), byline, imageId, publishedAt, updatedAt);
+      bylineAuthors(byline).forEach((author, position) => insertAuthor.run(id, author.slug, author.name, position, publishedAt));
       const tags = w.keywordSlugs();
       tags.forEach((s, position) => insertKeyword.run(id, keywordId(s), position, cats[c]!.id, publishedAt));
       result.keywordLinks += tags.length;

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { breadcrumbJsonLd, newsArticleJsonLd, organizationJsonLd, serializeJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+import {
+  breadcrumbJsonLd,
+  collectionPageJsonLd,
+  newsArticleJsonLd,
+  organizationJsonLd,
+  profilePageJsonLd,
+  serializeJsonLd,
+  websiteJsonLd,
+} from '@/lib/seo/json-ld';
 import type { SiteIdentity } from '@/lib/seo/metadata';
 
 const SITE = 'https://tin.example.vn';
@@ -33,13 +41,13 @@ test('NewsArticle carries everything search engines ask for', () => {
     images: ['/media/crops/a-16x9.jpg', '/media/crops/a-4x3.jpg', '/media/crops/a-1x1.jpg'],
     datePublished: '2021-01-26T19:14:24+07:00',
     dateModified: '2021-01-27T08:00:00+07:00',
-    author: 'Cao Biền',
+    authors: [{ name: 'Cao Biền', path: '/tac-gia/cao-bien' }],
     section: 'Chính trị',
     keywords: ['Văn phòng UBND tỉnh', 'Hội nghị tổng kết'],
   }));
   assert.equal(article['@type'], 'NewsArticle');
   assert.deepEqual(article.image, [`${SITE}/media/crops/a-16x9.jpg`, `${SITE}/media/crops/a-4x3.jpg`, `${SITE}/media/crops/a-1x1.jpg`]);
-  assert.deepEqual(article.author, { '@type': 'Person', name: 'Cao Biền' });
+  assert.deepEqual(article.author, { '@type': 'Person', name: 'Cao Biền', url: `${SITE}/tac-gia/cao-bien` });
   assert.deepEqual(article.mainEntityOfPage, { '@type': 'WebPage', '@id': `${SITE}/news/17/60431/tham-muu` });
   assert.equal(article.keywords, 'Văn phòng UBND tỉnh, Hội nghị tổng kết');
   assert.equal(article.inLanguage, 'vi');
@@ -53,11 +61,34 @@ test('NewsArticle carries everything search engines ask for', () => {
 
 test('an article without a byline is credited to the publisher', () => {
   const article = record(newsArticleJsonLd({
-    siteUrl: SITE, site: IDENTITY, path: '/x', headline: 'x', description: 'x', images: [], datePublished: 'x', dateModified: 'x', author: null, section: 'x', keywords: [],
+    siteUrl: SITE, site: IDENTITY, path: '/x', headline: 'x', description: 'x', images: [], datePublished: 'x', dateModified: 'x', authors: [], section: 'x', keywords: [],
   }));
   assert.equal((article.author as Record<string, unknown>)['@type'], 'NewsMediaOrganization');
   assert.equal('image' in article, false);
   assert.equal('keywords' in article, false);
+});
+
+test('an article by several authors names each as a Person with the URL of their page', () => {
+  const article = record(newsArticleJsonLd({
+    siteUrl: SITE,
+    site: IDENTITY,
+    path: '/x',
+    headline: 'x',
+    description: 'x',
+    images: [],
+    datePublished: 'x',
+    dateModified: 'x',
+    authors: [
+      { name: 'Cao Biền', path: '/tac-gia/cao-bien' },
+      { name: 'Minh Thu', path: '/tac-gia/minh-thu' },
+    ],
+    section: 'x',
+    keywords: [],
+  }));
+  assert.deepEqual(article.author, [
+    { '@type': 'Person', name: 'Cao Biền', url: `${SITE}/tac-gia/cao-bien` },
+    { '@type': 'Person', name: 'Minh Thu', url: `${SITE}/tac-gia/minh-thu` },
+  ]);
 });
 
 test('BreadcrumbList numbers its items from 1 with absolute URLs', () => {
@@ -86,4 +117,43 @@ test('the Organization is the publisher the WebSite points at', () => {
   assert.equal(org['@type'], 'NewsMediaOrganization');
   assert.equal(org['@id'], `${SITE}/#publisher`);
   assert.equal(org.name, 'Báo Mẫu');
+});
+
+test('a listing is a CollectionPage whose main entity lists its articles by URL, numbered from 1', () => {
+  const page = record(collectionPageJsonLd({
+    siteUrl: SITE,
+    path: '/tu-khoa/hoi-nghi?trang=2',
+    name: 'Từ khóa: Hội nghị - Trang 2',
+    description: 'Tin bài về Hội nghị.',
+    items: [{ path: '/news/17/2/b' }, { path: '/news/18/1/a' }],
+  }));
+  assert.equal(page['@context'], 'https://schema.org');
+  assert.equal(page['@type'], 'CollectionPage');
+  assert.equal(page.url, `${SITE}/tu-khoa/hoi-nghi?trang=2`);
+  assert.equal(page.name, 'Từ khóa: Hội nghị - Trang 2');
+  assert.deepEqual(page.isPartOf, { '@id': `${SITE}/#website` });
+  assert.deepEqual(page.mainEntity, {
+    '@type': 'ItemList',
+    numberOfItems: 2,
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, url: `${SITE}/news/17/2/b` },
+      { '@type': 'ListItem', position: 2, url: `${SITE}/news/18/1/a` },
+    ],
+  });
+  const empty = record(collectionPageJsonLd({ siteUrl: SITE, path: '/news/20', name: 'x', description: 'x', items: [] }));
+  assert.deepEqual(empty.mainEntity, { '@type': 'ItemList', numberOfItems: 0, itemListElement: [] });
+});
+
+test('an author page is a ProfilePage about a Person with the URL articles cite', () => {
+  const page = record(profilePageJsonLd(SITE, { path: '/tac-gia/cao-bien?trang=2', person: { name: 'Cao Biền', path: '/tac-gia/cao-bien' } }));
+  assert.equal(page['@context'], 'https://schema.org');
+  assert.equal(page['@type'], 'ProfilePage');
+  assert.equal(page.url, `${SITE}/tac-gia/cao-bien?trang=2`);
+  assert.deepEqual(page.mainEntity, { '@type': 'Person', name: 'Cao Biền', url: `${SITE}/tac-gia/cao-bien` });
+});
+
+test('listing and profile JSON-LD is escaped like the article’s', () => {
+  const json = serializeJsonLd(collectionPageJsonLd({ siteUrl: SITE, path: '/tu-khoa/x', name: 'Thẻ </script><!--', description: 'a & b', items: [] }));
+  assert.ok(!/[<>&]/.test(json));
+  assert.equal((JSON.parse(json) as { name: string }).name, 'Thẻ </script><!--');
 });

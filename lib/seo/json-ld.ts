@@ -1,4 +1,15 @@
-import type { BreadcrumbList, NewsArticle, Organization, SearchAction, WebSite, WithActionConstraints, WithContext } from 'schema-dts';
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  NewsArticle,
+  Organization,
+  Person,
+  ProfilePage,
+  SearchAction,
+  WebSite,
+  WithActionConstraints,
+  WithContext,
+} from 'schema-dts';
 import { absoluteUrl, type SiteIdentity } from '@/lib/seo/metadata';
 
 /**
@@ -35,6 +46,18 @@ export function breadcrumbJsonLd(siteUrl: string, crumbs: Array<{ name: string; 
   };
 }
 
+/** A person with the URL of their page on this site (Google's article guidelines ask for `author.url`). */
+export function personJsonLd(siteUrl: string, person: { name: string; path: string }): Exclude<Person, string> {
+  return { '@type': 'Person', name: person.name, url: absoluteUrl(siteUrl, person.path) };
+}
+
+/** One author as an object, several as a list (as Google's examples write them), none: the publisher. */
+function articleAuthor(siteUrl: string, site: SiteIdentity, authors: Array<{ name: string; path: string }>): NewsArticle['author'] {
+  if (authors.length === 0) return publisherJsonLd(siteUrl, site);
+  const people = authors.map((author) => personJsonLd(siteUrl, author));
+  return people.length === 1 ? people[0]! : people;
+}
+
 type ArticleInput = {
   siteUrl: string;
   site: SiteIdentity;
@@ -44,7 +67,8 @@ type ArticleInput = {
   images: string[];
   datePublished: string;
   dateModified: string;
-  author: string | null;
+  /** The byline's authors, each with the path of their page; none: the article is the publisher's. */
+  authors: Array<{ name: string; path: string }>;
   section: string;
   keywords: string[];
 };
@@ -59,7 +83,7 @@ export function newsArticleJsonLd(a: ArticleInput): WithContext<NewsArticle> {
     ...(a.images.length ? { image: a.images.map((src) => absoluteUrl(a.siteUrl, src)) } : {}),
     datePublished: a.datePublished,
     dateModified: a.dateModified,
-    author: a.author ? { '@type': 'Person', name: a.author } : publisherJsonLd(a.siteUrl, a.site),
+    author: articleAuthor(a.siteUrl, a.site, a.authors),
     publisher: publisherJsonLd(a.siteUrl, a.site),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
@@ -90,4 +114,47 @@ export function websiteJsonLd(siteUrl: string, site: SiteIdentity): WithContext<
 
 export function organizationJsonLd(siteUrl: string, site: SiteIdentity): WithContext<Organization> {
   return { '@context': 'https://schema.org', ...publisherJsonLd(siteUrl, site) } as WithContext<Organization>;
+}
+
+type ListingInput = {
+  siteUrl: string;
+  /** The listing page's own path (with `?trang=N` past the first page), its title and description. */
+  path: string;
+  name: string;
+  description: string;
+  /** The articles the page lists, in its order. */
+  items: Array<{ path: string }>;
+};
+
+/**
+ * A category, keyword or author page: a CollectionPage whose main entity is the list of the articles it shows,
+ * numbered from 1 on every page (each page is its own list), each by its URL.
+ */
+export function collectionPageJsonLd(l: ListingInput): WithContext<CollectionPage> {
+  const url = absoluteUrl(l.siteUrl, l.path);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: l.name,
+    description: l.description,
+    url,
+    inLanguage: 'vi',
+    isPartOf: { '@id': absoluteUrl(l.siteUrl, '/#website') },
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: l.items.length,
+      itemListElement: l.items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, url: absoluteUrl(l.siteUrl, item.path) })),
+    },
+  };
+}
+
+/** An author's page: a ProfilePage about the person (name and the URL of their first page, as articles cite it). */
+export function profilePageJsonLd(siteUrl: string, page: { path: string; person: { name: string; path: string } }): WithContext<ProfilePage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: absoluteUrl(siteUrl, page.path),
+    inLanguage: 'vi',
+    mainEntity: personJsonLd(siteUrl, page.person),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
+import { ArticleByline } from '@/components/article/article-byline';
 import { ArticleKeywords } from '@/components/article/article-keywords';
 import { MostRead } from '@/components/article/most-read';
 import { RelatedNews } from '@/components/article/related-news';
@@ -13,13 +14,14 @@ import { siteConfig } from '@/config/site';
 import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
 import type { ArticleDetail } from '@/db/queries/articles';
 import { getEnv } from '@/env';
+import { bylineAuthors } from '@/lib/authors';
 import { toVietnamIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { cropName, cropSize, mediaUrl } from '@/lib/media';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { absoluteUrl, articleMetadata } from '@/lib/seo/metadata';
 import { truncateAtWord } from '@/lib/text';
-import { articlePath, categoryPath } from '@/lib/urls';
+import { articlePath, authorPath, categoryPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]/[articleId]/[slug]'>;
 
@@ -93,7 +95,7 @@ export default async function ArticlePage({ params }: Props) {
           images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
           datePublished: toVietnamIso(article.publishedAt),
           dateModified: toVietnamIso(article.updatedAt),
-          author: article.byline,
+          authors: bylineAuthors(article.byline).map((author) => ({ name: author.name, path: authorPath(author.slug) })),
           section: article.categoryName,
           keywords: article.keywords.map((k) => k.name),
         })}
@@ -109,7 +111,7 @@ export default async function ArticlePage({ params }: Props) {
         </p>
         <p className="article__sapo">{article.sapo}</p>
         <ArticleBody blocks={article.body} />
-        {article.byline ? <p className="article__byline">{article.byline}</p> : null}
+        {article.byline ? <ArticleByline byline={article.byline} /> : null}
         <ArticleKeywords keywords={article.keywords} />
         <ShareButtons url={url} title={article.title} />
         <p className="print-url">Nguồn: {url}</p>
