@@ -66,3 +66,16 @@ test('a too-long segment is a 404 page only on the routes Next caches per URL', 
   assert.equal(answer('HEAD', `/news/${long}`)?.body, 'none');
   for (const url of [`/${long}`, `/api/articles/${long}/views`, `/media/${long}`, `/tim-kiem?q=${long}`]) assert.equal(answer('GET', url), null, url);
 });
+
+test('the newsroom takes form posts; its other methods are 405 with its own Allow', () => {
+  for (const method of ['GET', 'HEAD', 'POST']) assert.equal(answer(method, '/toa-soan/dang-nhap/gui'), null, method);
+  assert.equal(answer('POST', '/toa-soan'), null);
+  assert.deepEqual(answer('OPTIONS', '/toa-soan/dang-xuat'), { status: 204, body: 'none', headers: { Allow: 'GET, HEAD, POST' } });
+  for (const method of ['PUT', 'DELETE', 'TRACE', 'PROPFIND']) {
+    assert.equal(answer(method, '/toa-soan/dang-xuat')?.status, 405, method);
+    assert.equal(answer(method, '/toa-soan/dang-xuat')?.headers?.Allow, 'GET, HEAD, POST');
+  }
+  // Only the newsroom: a path that merely starts with its letters is a page like any other.
+  assert.equal(answer('POST', '/toa-soanx')?.status, 405);
+  assert.equal(answer('POST', '/toa-soanx')?.headers?.Allow, 'GET, HEAD, OPTIONS');
+});
