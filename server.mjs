@@ -77,11 +77,11 @@ const server = http.createServer((req, res) => {
   // The newsroom (/toa-soan): no cache, no index, no foreign form posts (server/newsroom.mjs).
   const newsroom = isNewsroomPath((originForm(req.url ?? '') ?? '').split('?', 1)[0] ?? '');
   if (newsroom) keepNewsroomHeaders(res);
+  const refused = newsroom && refuseCrossSite({ method: req.method ?? '', origin: req.headers.origin, siteUrl: env.siteUrl });
+  if (refused) return void sendAnswer(res, refused);
   const guarded = guardRequest({ method: req.method ?? '', url: req.url ?? '' });
   if ('answer' in guarded) return void sendAnswer(res, guarded.answer);
   req.url = guarded.target;
-  const refused = newsroom && refuseCrossSite({ method: req.method ?? '', origin: req.headers.origin, siteUrl: env.siteUrl });
-  if (refused) return void sendAnswer(res, refused);
   // Without a trusted proxy in front, the socket's address is the client: drop anything the client claims.
   if (!trustProxy || !req.headers['x-forwarded-for']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';

@@ -60,6 +60,8 @@ test('a wrong password, an unknown username and a malformed one get the same ans
   assert.deepEqual(await attempt('khong.co', PASSWORD), { ok: false, reason: 'credentials' });
   assert.deepEqual(await attempt("a'; drop table staff_users; --", PASSWORD), { ok: false, reason: 'credentials' });
   assert.deepEqual(await attempt('an.nv', ''), { ok: false, reason: 'credentials' });
+  assert.deepEqual(await attempt('an.nv', 'x'.repeat(129)), { ok: false, reason: 'credentials' });
+  assert.deepEqual(await attempt('an.nv', 'x'.repeat(5000)), { ok: false, reason: 'credentials' });
 });
 
 test('the fifth failure locks the username, and the right password is refused while it is locked', async () => {

@@ -5,7 +5,7 @@ import { getSignInState, recordFailedSignIn, recordSignIn, recordSignOut } from 
 import { minutesLocked } from '@/lib/lockout';
 import { hashPassword, verifyPassword } from '@/lib/password-hash';
 import type { PasswordChangeProblem } from '@/lib/newsroom-http';
-import { normalizeUsername, passwordProblemCode, usernameProblem } from '@/lib/staff-password';
+import { MAX_PASSWORD_LENGTH, normalizeUsername, passwordProblemCode, usernameProblem } from '@/lib/staff-password';
 
 // Signing in, reading the session, signing out and changing one's own password: the newsroom's route handlers
 // and pages call these with the request's headers; better-auth (db/auth.ts) holds the sessions, the lockout and
@@ -40,8 +40,10 @@ export async function signInStaff(attempt: { username: string; password: string;
   const now = new Date();
   const failed = (reason: 'password' | 'locked' | 'disabled') =>
     withTransaction((tx) => recordFailedSignIn(tx, { username: username.slice(0, 100), address: attempt.address, now, reason }));
-  if (usernameProblem(username) || !attempt.password || attempt.password.length > 1024) {
-    await hashPassword(attempt.password.slice(0, 1024) || 'x');
+  // better-auth would answer these with errors of other kinds (422, 400): they get the wrong-credentials answer,
+  // after a hash like any other attempt.
+  if (usernameProblem(username) || !attempt.password || attempt.password.length > MAX_PASSWORD_LENGTH) {
+    await hashPassword(attempt.password.slice(0, MAX_PASSWORD_LENGTH) || 'x');
     await failed('password');
     return { ok: false, reason: 'credentials' };
   }

@@ -14,8 +14,13 @@ export const NEWSROOM_HEADERS = [
   ['Referrer-Policy', 'same-origin'],
 ];
 
-/** Methods the newsroom's routes take: pages are read, forms post. */
-export const NEWSROOM_ALLOW = 'GET, HEAD, POST';
+/**
+ * The only newsroom URLs that take a POST: the route handlers its forms post to. Its pages take none (the site has
+ * no server actions, and Next answers a form-like POST to a page with a 500, "Invalid Server Actions request").
+ */
+export const NEWSROOM_FORM_TARGETS = new Set(['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui']);
+/** What a form target allows (its GET sends the browser back to the form). */
+export const FORM_TARGET_ALLOW = 'GET, HEAD, POST';
 
 /**
  * True for /toa-soan and everything under it, however the path is escaped.

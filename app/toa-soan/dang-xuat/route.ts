@@ -11,3 +11,8 @@ export async function POST(request: Request) {
   const setCookie = await signOutStaff({ headers: request.headers, address: clientAddress(request.headers.get('x-forwarded-for')) });
   return seeOther(SIGN_IN_PATH, setCookie);
 }
+
+/** Only forms post here; a reload or a typed URL goes back to the page of the form. */
+export function GET() {
+  return seeOther(SIGN_IN_PATH);
+}

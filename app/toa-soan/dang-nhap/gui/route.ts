@@ -27,3 +27,8 @@ export async function POST(request: Request) {
   const code = { 'not-configured': 'chua-cau-hinh', credentials: 'sai-thong-tin', disabled: 'vo-hieu', locked: 'tam-khoa' }[outcome.reason];
   return seeOther(`${SIGN_IN_PATH}?loi=${code}${outcome.reason === 'locked' ? `&phut=${outcome.minutes}` : ''}`);
 }
+
+/** Only forms post here; a reload or a typed URL goes back to the page of the form. */
+export function GET() {
+  return seeOther(SIGN_IN_PATH);
+}

@@ -20,3 +20,8 @@ export async function POST(request: Request) {
   if (problem) return seeOther(`${CHANGE_PASSWORD_PATH}?loi=${problem}`);
   return seeOther(NEWSROOM_PATH);
 }
+
+/** Only forms post here; a reload or a typed URL goes back to the page of the form. */
+export function GET() {
+  return seeOther(CHANGE_PASSWORD_PATH);
+}
