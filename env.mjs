@@ -31,6 +31,11 @@ const schema = z.object({
   SHARED_CACHE_MAX_AGE: z.string().optional(),
   SHARED_CACHE_STALE: z.string().optional(),
   IMAGE_CACHE_MAX_MB: z.string().optional(),
+  // The newsroom's secret (at least 32 characters): signs its session cookies. The newsroom refuses to sign
+  // anyone in without it when NODE_ENV is production (docs/decisions/0024-newsroom-accounts.md).
+  NEWSROOM_SECRET: z.string().min(32, 'NEWSROOM_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  // Sign-in attempts a minute from one client address (429 past it); 0 turns the limit off.
+  NEWSROOM_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
   // Not configuration: set by server.mjs for its own process (handOverCacheSyncToken), read by the cache-sync
   // route (config/cache-sync.js).
   PORTAL_CACHE_SYNC_TOKEN: z.string().optional(),

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/helpers/chromium';
+import { E2E_NEWSROOM_SECRET } from './e2e/helpers/newsroom';
 
 const SERIAL = /(views.*|freshness|faults|fuzz|sitemaps)\.spec\.ts/;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -41,8 +42,17 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: false,
-    // No rate limit here: every test talks from 127.0.0.1. The limit has its own servers in views-api.spec.ts.
-    env: { PORT: String(PORT), DATABASE_URL: 'file:data/e2e.db', MEDIA_DIR: 'data/e2e-media', SITE_URL: baseURL, VIEW_RATE_LIMIT: '0' },
+    // No rate limits here: every test talks from 127.0.0.1. The limits have their own servers in views-api.spec.ts
+    // and newsroom.spec.ts. The newsroom's secret is a test value (e2e/helpers/newsroom.ts).
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: 'file:data/e2e.db',
+      MEDIA_DIR: 'data/e2e-media',
+      SITE_URL: baseURL,
+      VIEW_RATE_LIMIT: '0',
+      NEWSROOM_SIGN_IN_RATE_LIMIT: '0',
+      NEWSROOM_SECRET: E2E_NEWSROOM_SECRET,
+    },
     stdout: 'pipe',
   },
 });

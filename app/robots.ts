@@ -7,7 +7,8 @@ export const dynamic = 'force-dynamic';
 export default function robots(): MetadataRoute.Robots {
   const { siteUrl } = getEnv();
   return {
-    rules: [{ userAgent: '*', allow: '/', disallow: '/api/' }],
+    // The newsroom (/toa-soan) is for staff: its pages also say noindex (X-Robots-Tag, server/newsroom.mjs).
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/api/', '/toa-soan'] }],
     sitemap: [`${siteUrl}/sitemap.xml`, `${siteUrl}/news-sitemap.xml`],
   };
 }

@@ -61,23 +61,33 @@ export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
  * Runs `work` in one transaction and returns what it returns: all of its writes land, or none. On SQLite the
  * write lock is taken up front (BEGIN IMMEDIATE: a transaction that reads first and upgrades later gets
  * SQLITE_BUSY at once when another process wrote in between, while this waits its turn, busy_timeout). A
- * SQLite connection is one per process, so nothing else in the process may use it while `work` awaits: only
- * the command-line tools (import, seed) write in transactions, never the server.
+ * SQLite connection is one per process, so nothing else in the process may use it while `work` awaits: the
+ * command-line tools may await anything inside. The server (the newsroom's sign-in, db/queries/staff*.ts) keeps
+ * its transactions to a few statements with nothing else awaited, and transactions of one connection take turns
+ * (a second one waits for the first instead of failing with "cannot start a transaction within a transaction").
  */
 export async function withTransaction<T>(work: (tx: Db) => Promise<T>, db: Db = getDb()): Promise<T> {
   const own = dialectOf(db);
   if (own.dialect === 'postgres') return own.db.transaction((tx) => work(fromPostgres(tx, own.pool)));
   const sqlite = own.db;
-  sqlite.run(sql`BEGIN IMMEDIATE`);
-  try {
-    const result = await work(sqlite);
-    sqlite.run(sql`COMMIT`);
-    return result;
-  } catch (error) {
-    if (sqlite.$client.inTransaction) sqlite.run(sql`ROLLBACK`);
-    throw error;
-  }
+  const run = async () => {
+    sqlite.run(sql`BEGIN IMMEDIATE`);
+    try {
+      const result = await work(sqlite);
+      sqlite.run(sql`COMMIT`);
+      return result;
+    } catch (error) {
+      if (sqlite.$client.inTransaction) sqlite.run(sql`ROLLBACK`);
+      throw error;
+    }
+  };
+  const result = (sqliteTurns.get(sqlite) ?? Promise.resolve()).then(run, run);
+  sqliteTurns.set(sqlite, result.catch(() => undefined));
+  return result;
 }
+
+// The transaction each SQLite connection runs last: the next one starts when it has ended.
+const sqliteTurns = new WeakMap<SqliteDb, Promise<unknown>>();
 const BUSY_TIMEOUT_MS = 5000;
 
 /**

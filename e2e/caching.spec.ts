@@ -49,6 +49,18 @@ test.describe('page caching', () => {
     expect(again.body).toBe(first.body);
   });
 
+  test('a newsroom session cookie changes nothing: public pages stay cached, the same bytes for everyone', async ({ request }) => {
+    for (const path of ['/', SEED_URL, `/news/${seed.categoryId}`]) {
+      const anonymous = await warm(request, path);
+      // Public pages read no cookie (e2e/newsroom.spec.ts signs in for real; any value shows it here).
+      const response = await request.get(path, { headers: { cookie: 'toa-soan=abc.def; __Host-toa-soan=abc.def' } });
+      expect(response.headers()['x-nextjs-cache'], path).toBe('HIT');
+      expect(response.headers()['cache-control'], path).toBe(PAGE_CACHE_CONTROL);
+      expect(response.headers()['set-cookie'], path).toBeUndefined();
+      expect(await response.text(), path).toBe(anonymous.body);
+    }
+  });
+
   test('static assets are immutable and kept for a year', async ({ request }) => {
     const html = await (await request.get(SEED_URL)).text();
     const scripts = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);

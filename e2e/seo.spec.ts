@@ -226,9 +226,9 @@ test('stored text cannot break out of the JSON-LD script, and no script runs', a
 });
 
 test.describe('crawling', () => {
-  test('robots.txt allows the site, keeps crawlers out of /api/ and lists the sitemaps', async ({ request }) => {
+  test('robots.txt allows the site, keeps crawlers out of /api/ and the newsroom, and lists the sitemaps', async ({ request }) => {
     const text = await (await request.get('/robots.txt')).text();
-    expect(text).toMatch(/User-Agent: \*\nAllow: \/\nDisallow: \/api\//);
+    expect(text).toMatch(/User-Agent: \*\nAllow: \/\nDisallow: \/api\/\nDisallow: \/toa-soan\n/);
     expect(text).toContain(`Sitemap: ${BASE}/sitemap.xml`);
     expect(text).toContain(`Sitemap: ${BASE}/news-sitemap.xml`);
   });

@@ -66,3 +66,20 @@ test('a too-long segment is a 404 page only on the routes Next caches per URL', 
   assert.equal(answer('HEAD', `/news/${long}`)?.body, 'none');
   for (const url of [`/${long}`, `/api/articles/${long}/views`, `/media/${long}`, `/tim-kiem?q=${long}`]) assert.equal(answer('GET', url), null, url);
 });
+
+test('the newsroom takes posts only at its form targets; its pages are read like any other', () => {
+  for (const target of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui']) {
+    for (const method of ['GET', 'HEAD', 'POST']) assert.equal(answer(method, target), null, `${method} ${target}`);
+    assert.deepEqual(answer('OPTIONS', target), { status: 204, body: 'none', headers: { Allow: 'GET, HEAD, POST' } });
+    for (const method of ['PUT', 'DELETE', 'TRACE', 'PROPFIND']) {
+      assert.equal(answer(method, target)?.status, 405, `${method} ${target}`);
+      assert.equal(answer(method, target)?.headers?.Allow, 'GET, HEAD, POST');
+    }
+  }
+  // Pages (Next would take a form-like POST to a page for a server action, and the site has none).
+  for (const target of ['/toa-soan', '/toa-soan/dang-nhap', '/toa-soan/doi-mat-khau', '/toa-soan/dang-nhap/gui/x', '/toa-soan/x', '/toa-soanx']) {
+    assert.equal(answer('GET', target), null, target);
+    assert.equal(answer('POST', target)?.status, 405, target);
+    assert.equal(answer('POST', target)?.headers?.Allow, 'GET, HEAD, OPTIONS');
+  }
+});

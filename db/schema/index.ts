@@ -6,4 +6,6 @@ import { tablesFor } from '@/db/engine';
 const tables = tablesFor(databaseDialect());
 
 export const { categories, images, articles, keywords, articleKeywords, articleAuthors, articleViews, cacheInvalidations } = tables;
+export const { staffUsers, staffUserCategories, staffSessions, staffAccounts, staffVerifications, auditLog } = tables;
 export type { ArticleRow, CategoryRow, ImageRow, KeywordRow, NewArticleRow } from '@/db/schema/sqlite';
+export type { AuditRow, StaffUserRow } from '@/db/schema/sqlite';

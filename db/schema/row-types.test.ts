@@ -8,7 +8,21 @@ import type * as sqlite from '@/db/schema/sqlite';
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 
-type Tables = 'categories' | 'images' | 'articles' | 'keywords' | 'articleKeywords' | 'articleAuthors' | 'articleViews' | 'cacheInvalidations';
+type Tables =
+  | 'categories'
+  | 'images'
+  | 'articles'
+  | 'keywords'
+  | 'articleKeywords'
+  | 'articleAuthors'
+  | 'articleViews'
+  | 'cacheInvalidations'
+  | 'staffUsers'
+  | 'staffUserCategories'
+  | 'staffSessions'
+  | 'staffAccounts'
+  | 'staffVerifications'
+  | 'auditLog';
 type Select<S, K extends Tables> = S extends Record<K, { $inferSelect: infer R }> ? R : never;
 type Insert<S, K extends Tables> = S extends Record<K, { $inferInsert: infer R }> ? R : never;
 
@@ -36,6 +50,18 @@ export type Checks = [
   Expect<SameInserts<'articleAuthors'>>,
   Expect<SameInserts<'articleViews'>>,
   Expect<SameInserts<'cacheInvalidations'>>,
+  Expect<SameRows<'staffUsers'>>,
+  Expect<SameRows<'staffUserCategories'>>,
+  Expect<SameRows<'staffSessions'>>,
+  Expect<SameRows<'staffAccounts'>>,
+  Expect<SameRows<'staffVerifications'>>,
+  Expect<SameRows<'auditLog'>>,
+  Expect<SameInserts<'staffUsers'>>,
+  Expect<SameInserts<'staffUserCategories'>>,
+  Expect<SameInserts<'staffSessions'>>,
+  Expect<SameInserts<'staffAccounts'>>,
+  Expect<SameInserts<'staffVerifications'>>,
+  Expect<SameInserts<'auditLog'>>,
   Expect<PgInsertFitsSqlite<'categories'>>,
   Expect<PgInsertFitsSqlite<'articles'>>,
   Expect<PgInsertFitsSqlite<'articleViews'>>,

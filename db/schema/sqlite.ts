@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { StoredBlock } from '@/lib/content-schema';
+import { STAFF_ROLES } from '../../lib/staff-roles';
 
 export const categories = sqliteTable(
   'categories',
@@ -140,3 +141,129 @@ export const cacheInvalidations = sqliteTable('cache_invalidations', {
   tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
   createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
 });
+
+// The newsroom's accounts, sessions and audit log (docs/decisions/0024-newsroom-accounts.md; migration 0010). Users, sessions,
+// accounts and verifications are the four tables better-auth reads and writes (through its Drizzle adapter, with
+// these names: db/auth.ts maps them); their columns are better-auth's own plus the newsroom's (role, lock
+// state...), which better-auth knows as additional fields.
+
+// Milliseconds: session expiry and lockout times are compared to the millisecond.
+const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: text('id').primaryKey(),
+    // Lower case, [a-z0-9_.], 3-30 characters (lib/staff-password.ts normalizeUsername).
+    username: text('username').notNull(),
+    // The person's full name, shown in the newsroom ("Họ tên").
+    name: text('name').notNull(),
+    // better-auth's core user has an e-mail; newsroom accounts sign in by username and have none.
+    email: text('email'),
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    image: text('image'),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    // Set by a one-time password (staff:create without --password-stdin): the next sign-in must change it.
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    // Failed sign-ins since `failed_since` (a 15-minute window); the fifth locks the account until `locked_until`.
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    failedSince: at('failed_since'),
+    lockedUntil: at('locked_until'),
+    lastSignInAt: at('last_sign_in_at'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_users_username_unique').on(t.username)],
+);
+
+// The categories (chuyên mục) a phóng viên or biên tập viên works in.
+export const staffUserCategories = sqliteTable(
+  'staff_user_categories',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.categoryId] })],
+);
+
+// One row per signed-in browser; the cookie holds the token (signed). Deleting a row signs that browser out.
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    expiresAt: at('expires_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_sessions_token_unique').on(t.token), index('staff_sessions_user_idx').on(t.userId)],
+);
+
+// better-auth keeps the password hash (argon2id, lib/staff-password.ts) in the 'credential' account of a user.
+export const staffAccounts = sqliteTable(
+  'staff_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: at('access_token_expires_at'),
+    refreshTokenExpiresAt: at('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('staff_accounts_user_idx').on(t.userId)],
+);
+
+// better-auth's one-time values (none used by sign-in today; two-factor sign-in will).
+export const staffVerifications = sqliteTable(
+  'staff_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('staff_verifications_identifier_idx').on(t.identifier)],
+);
+
+/**
+ * Append-only: triggers of migration 0010 refuse every UPDATE and DELETE (db/queries/audit.contract.test.ts).
+ * Who did what, when, from which address. `actor` is the acting user's username, or `cli` for the staff:*
+ * commands; `subject` the account acted on. No foreign keys: rows outlive the accounts they name.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: at('at').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor'),
+    subject: text('subject'),
+    address: text('address'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_subject_idx').on(t.subject, t.at)],
+);
+
+export type StaffUserRow = typeof staffUsers.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

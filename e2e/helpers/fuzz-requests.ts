@@ -10,6 +10,8 @@ export type KnownContent = {
   categoryIds: number[];
   keywordSlugs: string[];
   mediaFiles: string[];
+  /** The fuzzed server's own origin (SITE_URL's): the newsroom accepts form posts from it only. */
+  siteOrigin: string;
 };
 
 export type FuzzRequest = {
@@ -189,6 +191,26 @@ export function generateRequests(seed: number, known: KnownContent): FuzzRequest
       ]);
       add({ family: "Next's files /_next", method: pageMethod(r), target });
     },
+    newsroom: () => {
+      const target = r.pick([
+        '/toa-soan', '/toa-soan/', '/toa-soan/dang-nhap', `/toa-soan/dang-nhap${junkQuery(r)}`, '/toa-soan/dang-nhap/gui', '/toa-soan/dang-nhap/gui',
+        `/toa-soan/dang-nhap?loi=${r.pick(['sai-thong-tin', 'tam-khoa', 'vo-hieu', 'x', '%ZZ', '', '__proto__'])}&phut=${r.pick(['15', '-1', 'abc', '999', '', '%00'])}`,
+        '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau', `/toa-soan/doi-mat-khau?loi=${r.pick(['pho-bien', 'constructor', '%3Cscript%3E'])}`, '/toa-soan/doi-mat-khau/gui',
+        `/toa-soan/${r.ascii(r.int(1, 20)).replace(/[#?]/g, '')}`, '/toa-soan/..%2f..%2fpackage.json',
+      ]);
+      const method = r.pick(['GET', 'HEAD', 'POST', 'POST', 'POST', 'POST', ...METHODS_RARE]);
+      const origin = r.pick([known.siteOrigin, known.siteOrigin, known.siteOrigin, 'null', 'https://evil.example', '', null]);
+      const headers = origin === null ? [] : [`Origin: ${origin}`];
+      if (method !== 'POST') return add({ family: 'newsroom /toa-soan', method, target, headers });
+      const field = () => r.pick([() => r.ascii(r.int(0, 40)), () => r.unicode(r.int(0, 20)), () => 'x'.repeat(r.pick([29, 31, 128, 129, 5000])), () => r.pick(['an.nv', 'quantri', "a'--", '%00', '__proto__'])])();
+      const form = new URLSearchParams();
+      for (const name of ['username', 'password', 'current', 'next', 'confirmation', 'username', 'x']) if (r.chance(0.7)) form.append(name, field());
+      const body = r.chance(0.15) ? Buffer.alloc(r.pick(BODY_SIZES), r.pick(['a', '=', '&', '%', '\u00ff'])) : Buffer.from(form.toString());
+      const type = r.pick(['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'multipart/form-data; boundary=x', 'application/json', 'text/plain', null]);
+      const all = [...headers, ...(type ? [`Content-Type: ${type}`] : [])];
+      if (r.chance(0.15)) return add({ family: 'newsroom /toa-soan', method, target, headers: [...all, 'Transfer-Encoding: chunked'], body: chunked(body, r) });
+      add({ family: 'newsroom /toa-soan', method, target, headers: all, body });
+    },
     unmatched: () => {
       const segments = times(r.int(1, 6), () => r.pick([() => r.ascii(r.int(1, 20)), () => r.unicode(r.int(1, 8)), () => r.badBytes(r.int(1, 3)), () => r.pick(['..', '.', '%2e%2e', '', '%2f', '%5c'])])());
       const long = r.chance(0.08) ? `/${'a'.repeat(r.pick([1000, 4000, 8000, 15_000]))}` : '';
@@ -199,6 +221,7 @@ export function generateRequests(seed: number, known: KnownContent): FuzzRequest
   const weights: Array<[keyof typeof family, number]> = [
     ['home', 60], ['category', 200], ['article', 330], ['feed', 70], ['keyword', 200], ['search', 330], ['views', 260], ['ping', 60],
     ['cacheSync', 60], ['otherApi', 70], ['media', 110], ['sitemaps', 80], ['image', 120], ['nextFiles', 60], ['unmatched', 200],
+    ['newsroom', 150],
   ];
   for (const [name, count] of weights) times(count, family[name]);
   requests.push(...validRequests(known));
@@ -234,6 +257,7 @@ function validRequests(known: KnownContent): FuzzRequest[] {
     ['sitemaps, robots', '/robots.txt'],
     ['images /_next/image', `/_next/image?url=${encode(`/media/${file}`)}&w=640&q=75`],
     ["Next's files /_next", '/logo-512.png'],
+    ['newsroom /toa-soan', '/toa-soan/dang-nhap'],
   ];
   return targets.flatMap(([family, target]) => ['GET', 'HEAD'].map((method) => ({ family, method, target })));
 }

@@ -61,6 +61,6 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /**
  * Ports for the servers specs start of their own, next to the e2e server's so that several runs with different
  * E2E_PORTs can share a machine: views-api.spec.ts uses E2E_PORT+1 to +4, faults.spec.ts +5 to +9, fuzz.spec.ts
- * +10, security-headers.spec.ts +11, sitemaps.spec.ts +12 to +14.
+ * +10, security-headers.spec.ts +11, sitemaps.spec.ts +12 to +14, newsroom.spec.ts +15.
  */
 export const extraPort = (offset: number) => E2E_PORT + offset;

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/newsroom/sign-in-form';
+import { getStaffSession } from '@/db/newsroom-sessions';
+import { CHANGE_PASSWORD_PATH, NEWSROOM_PATH, signInMessage } from '@/lib/newsroom-http';
+
+export const metadata: Metadata = { title: 'Đăng nhập tòa soạn' };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function SignInPage({ searchParams }: PageProps<'/toa-soan/dang-nhap'>) {
+  const session = await getStaffSession(await headers());
+  if (session) redirect(session.user.mustChangePassword ? CHANGE_PASSWORD_PATH : NEWSROOM_PATH);
+  const { loi, phut } = await searchParams;
+  return <SignInForm action="/toa-soan/dang-nhap/gui" error={signInMessage(first(loi), first(phut))} />;
+}

@@ -1,0 +1,108 @@
+import { getDb, withTransaction } from '@/db/client';
+import { ACCOUNT_DISABLED, getAuth } from '@/db/auth';
+import { getPasswordHash, getStaffUserById, setStaffPassword, type StaffUser } from '@/db/queries/staff';
+import { getSignInState, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
+import { minutesLocked } from '@/lib/lockout';
+import { hashPassword, verifyPassword } from '@/lib/password-hash';
+import type { PasswordChangeProblem } from '@/lib/newsroom-http';
+import { MAX_PASSWORD_LENGTH, normalizeUsername, passwordProblemCode, usernameProblem } from '@/lib/staff-password';
+
+// Signing in, reading the session, signing out and changing one's own password: the newsroom's route handlers
+// and pages call these with the request's headers; better-auth (db/auth.ts) holds the sessions, the lockout and
+// the audit rows are ours (db/queries/staff-sign-in.ts). docs/decisions/0024-newsroom-accounts.md.
+
+export type StaffSession = { sessionId: string; user: StaffUser };
+
+/** The signed-in, enabled staff member of a request, or null (no cookie, a forged or expired one, revoked, disabled). */
+export async function getStaffSession(requestHeaders: Headers): Promise<StaffSession | null> {
+  const auth = getAuth();
+  if (!auth) return null;
+  const result = await auth.api.getSession({ headers: requestHeaders });
+  if (!result) return null;
+  const user = await getStaffUserById(getDb(), result.user.id);
+  if (!user || user.disabled) return null;
+  return { sessionId: result.session.id, user };
+}
+
+export type SignInOutcome =
+  | { ok: true; setCookie: string[]; mustChangePassword: boolean }
+  | { ok: false; reason: 'not-configured' | 'credentials' | 'disabled' }
+  | { ok: false; reason: 'locked'; minutes: number };
+
+/**
+ * One sign-in attempt. Unknown usernames and wrong passwords give the same answer in about the same time (an
+ * argon2 hash is computed either way); a locked account is refused before its password is checked.
+ */
+export async function signInStaff(attempt: { username: string; password: string; address: string; headers: Headers }): Promise<SignInOutcome> {
+  const auth = getAuth();
+  if (!auth) return { ok: false, reason: 'not-configured' };
+  const username = normalizeUsername(attempt.username);
+  const now = new Date();
+  const failed = (reason: 'password' | 'locked' | 'disabled') =>
+    withTransaction((tx) => recordFailedSignIn(tx, { username: username.slice(0, 100), address: attempt.address, now, reason }));
+  // better-auth would answer these with errors of other kinds (422, 400): they get the wrong-credentials answer,
+  // after a hash like any other attempt.
+  if (usernameProblem(username) || !attempt.password || attempt.password.length > MAX_PASSWORD_LENGTH) {
+    await hashPassword(attempt.password.slice(0, MAX_PASSWORD_LENGTH) || 'x');
+    await failed('password');
+    return { ok: false, reason: 'credentials' };
+  }
+  const state = await getSignInState(getDb(), username);
+  if (state && minutesLocked(state.lockedUntil, now) > 0) {
+    await failed('locked');
+    return { ok: false, reason: 'locked', minutes: minutesLocked(state.lockedUntil, now) };
+  }
+  try {
+    const { headers, response } = await auth.api.signInUsername({
+      body: { username, password: attempt.password },
+      headers: attempt.headers,
+      returnHeaders: true,
+    });
+    await withTransaction((tx) => recordSignIn(tx, { userId: response.user.id, username, address: attempt.address, now }));
+    const user = await getStaffUserById(getDb(), response.user.id);
+    return { ok: true, setCookie: headers.getSetCookie(), mustChangePassword: Boolean(user?.mustChangePassword) };
+  } catch (error) {
+    // better-auth's APIError: 401 for refused credentials, our session hook's code for a disabled account;
+    // anything else is a real failure.
+    const refusal = error as { statusCode?: unknown; body?: { code?: string } };
+    if (refusal.body?.code === ACCOUNT_DISABLED) {
+      await failed('disabled');
+      return { ok: false, reason: 'disabled' };
+    }
+    if (refusal.statusCode !== 401) throw error;
+    const { lockedUntil } = await failed('password');
+    const minutes = minutesLocked(lockedUntil, now);
+    return minutes > 0 ? { ok: false, reason: 'locked', minutes } : { ok: false, reason: 'credentials' };
+  }
+}
+
+/** Ends the request's session (its row is deleted); returns the Set-Cookie headers that clear the cookie. */
+export async function signOutStaff(request: { headers: Headers; address: string }): Promise<string[]> {
+  const auth = getAuth();
+  if (!auth) return [];
+  const session = await getStaffSession(request.headers);
+  const { headers } = await auth.api.signOut({ headers: request.headers, returnHeaders: true });
+  if (session) await withTransaction((tx) => recordSignOut(tx, { username: session.user.username, address: request.address }));
+  return headers.getSetCookie();
+}
+
+export type PasswordChange = { current: string; next: string; confirmation: string };
+
+/**
+ * A signed-in user changes their own password: the current one must be right, the new one must pass the policy
+ * and differ. Every other session of the user is signed out; this one stays. Returns what is wrong, or null.
+ */
+export async function changeOwnPassword(session: StaffSession, change: PasswordChange, address: string): Promise<PasswordChangeProblem | null> {
+  const stored = await getPasswordHash(getDb(), session.user.id);
+  if (!stored || !(await verifyPassword({ hash: stored, password: change.current }))) return 'sai-mat-khau';
+  if (change.next !== change.confirmation) return 'khong-khop';
+  if (change.next === change.current) return 'trung-mat-khau-cu';
+  const problem = passwordProblemCode(change.next);
+  if (problem) return problem;
+  const passwordHash = await hashPassword(change.next);
+  const { username } = session.user;
+  await withTransaction((tx) =>
+    setStaffPassword(tx, { username, passwordHash, mustChangePassword: false, keepSessionId: session.sessionId }, { actor: username, address }),
+  );
+  return null;
+}

@@ -1,0 +1,58 @@
+// The newsroom route handlers' answers. Their Cache-Control, X-Robots-Tag and Referrer-Policy are set by
+// server.mjs for every /toa-soan response (server/newsroom.mjs); `no-store` here covers `npm run dev`.
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' };
+
+/** 303 to a page of this site (after a form post: the browser then GETs it), setting cookies if given. */
+export function seeOther(location: string, setCookie: string[] = []): Response {
+  const headers = new Headers({ ...NO_STORE, Location: location });
+  for (const cookie of setCookie) headers.append('Set-Cookie', cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+function page(status: number, title: string, text: string, headers: Record<string, string> = {}): Response {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body =
+    `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(text)}</p>` +
+    `<p><a href="/toa-soan/dang-nhap">Về trang đăng nhập</a></p></body></html>`;
+  return new Response(body, { status, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8', ...headers } });
+}
+
+export function crossSiteRefused(): Response {
+  return page(403, 'Yêu cầu bị từ chối', 'Yêu cầu không đến từ trang của tòa soạn nên không được thực hiện.');
+}
+
+export function tooManyAttempts(retryAfterSeconds: number): Response {
+  return page(429, 'Quá nhiều lần thử', `Có quá nhiều lần đăng nhập từ địa chỉ này. Hãy thử lại sau ${retryAfterSeconds} giây.`, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+}
+
+export function badForm(): Response {
+  return page(400, 'Yêu cầu không hợp lệ', 'Biểu mẫu gửi lên không đọc được.');
+}
+
+/**
+ * The fields of an `application/x-www-form-urlencoded` body of at most `maxBytes`, or null for anything else
+ * (another type, too long, unreadable). The newsroom's forms are small; nothing bigger is read.
+ */
+export async function readForm(request: Request, maxBytes = 8192): Promise<URLSearchParams | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes || !request.body) return null;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}

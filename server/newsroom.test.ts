@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { test } from 'node:test';
+import { isAllowedOrigin } from '../lib/same-origin.mjs';
+import { isNewsroomPath, keepNewsroomHeaders, NEWSROOM_HEADERS, refuseCrossSite } from './newsroom.mjs';
+
+const SITE = 'http://127.0.0.1:6100';
+
+test('the newsroom is /toa-soan and everything under it, however it is spelled', () => {
+  for (const path of ['/toa-soan', '/toa-soan/', '/toa-soan/dang-nhap', '/toa%2Dsoan/dang-nhap', '/TOA-SOAN']) assert.ok(isNewsroomPath(path), path);
+  for (const path of ['/', '/toa-soanx', '/news/17/toa-soan', '/api/toa-soan', '/toa-soan%ZZ']) assert.equal(isNewsroomPath(path), false, path);
+});
+
+test("a state-changing request needs exactly the site's origin; reads need none", () => {
+  for (const method of ['GET', 'HEAD', 'OPTIONS']) assert.ok(isAllowedOrigin({ method, origin: undefined, siteUrl: SITE }));
+  assert.ok(isAllowedOrigin({ method: 'POST', origin: SITE, siteUrl: `${SITE}/` }));
+  assert.ok(isAllowedOrigin({ method: 'POST', origin: 'https://tin.example.vn', siteUrl: 'https://tin.example.vn' }));
+  const refused = [undefined, null, '', 'null', 'https://evil.example', 'http://127.0.0.1:6101', 'https://127.0.0.1:6100', `${SITE}/`, `${SITE}.evil.example`];
+  for (const origin of refused) {
+    for (const method of ['POST', 'PUT', 'DELETE', 'post']) assert.equal(isAllowedOrigin({ method, origin, siteUrl: SITE }), false, `${method} ${origin}`);
+  }
+  assert.deepEqual(refuseCrossSite({ method: 'POST', origin: 'null', siteUrl: SITE })?.status, 403);
+  assert.equal(refuseCrossSite({ method: 'POST', origin: SITE, siteUrl: SITE }), null);
+});
+
+test("the newsroom's headers replace Next's, whichever way Next sets its own", async () => {
+  const server = http.createServer((req, res) => {
+    keepNewsroomHeaders(res);
+    if (req.url === '/object') res.writeHead(200, { 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' }).end();
+    else if (req.url === '/raw') res.writeHead(200, ['cache-control', 's-maxage=300', 'x-robots-tag', 'all']).end();
+    else {
+      res.setHeader('Cache-Control', 'public, max-age=60');
+      res.setHeader('Referrer-Policy', 'unsafe-url');
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    for (const path of ['/object', '/raw', '/set']) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      for (const [name, value] of NEWSROOM_HEADERS) assert.equal(response.headers.get(name), value, `${name} on ${path}`);
+    }
+  } finally {
+    server.close();
+  }
+});
