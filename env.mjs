@@ -31,6 +31,12 @@ const schema = z.object({
   SHARED_CACHE_MAX_AGE: z.string().optional(),
   SHARED_CACHE_STALE: z.string().optional(),
   IMAGE_CACHE_MAX_MB: z.string().optional(),
+  // Photos next/image encodes at once in one process: checked by server/image-encoders.mjs.
+  IMAGE_ENCODERS: z.string().optional(),
+  // glibc's allocator settings, read by glibc itself at process start; server.mjs only says when they are missing
+  // (server/image-encoders.mjs; npm start sets them: scripts/lib/server-process.mjs).
+  MALLOC_ARENA_MAX: z.string().optional(),
+  MALLOC_MMAP_THRESHOLD_: z.string().optional(),
   // Not configuration: set by server.mjs for its own process (handOverCacheSyncToken), read by the cache-sync
   // route (config/cache-sync.js).
   PORTAL_CACHE_SYNC_TOKEN: z.string().optional(),
