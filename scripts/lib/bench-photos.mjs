@@ -99,6 +99,69 @@ async function crawl(base, variants, concurrency) {
   return answers;
 }
 
+/** Reads the resident memory of `pid` and its children, tagged with the phase it was read in. */
+function memorySampler(pid) {
+  const samples = [];
+  const started = performance.now();
+  const sample = (/** @type {string} */ phase) => {
+    const memory = readMemory(pid);
+    samples.push({ t: Number(((performance.now() - started) / 1000).toFixed(2)), phase, kib: treeKiB(memory), rssKiB: memory.rssKiB, children: memory.childPids.length });
+  };
+  /** Reads now and every SAMPLE_EVERY_MS until the returned function is called (which reads once more). */
+  const during = (/** @type {string} */ phase) => {
+    sample(phase);
+    const timer = setInterval(() => sample(phase), SAMPLE_EVERY_MS);
+    return () => {
+      clearInterval(timer);
+      sample(phase);
+    };
+  };
+  const highest = (/** @type {string | undefined} */ phase) => Math.max(...samples.filter((s) => !phase || s.phase === phase).map((s) => s.kib));
+  return { samples, during, highest };
+}
+
+/**
+ * The crawl itself on a running server, its memory read during it and for `afterSeconds` after.
+ * @param {{ pid: number, base: string }} server
+ */
+async function measureCrawl(server, variants, concurrency, afterSeconds) {
+  const before = readMemory(server.pid);
+  const loadBefore = loadAverage();
+  const memory = memorySampler(server.pid);
+  const started = performance.now();
+  const stopCrawlSampling = memory.during('crawl');
+  let answers;
+  try {
+    answers = await crawl(server.base, variants, concurrency);
+  } finally {
+    stopCrawlSampling();
+  }
+  const crawlSeconds = (performance.now() - started) / 1000;
+  const loadAfterCrawl = loadAverage();
+  const stopAfterSampling = memory.during('after');
+  await sleep(afterSeconds * 1000);
+  stopAfterSampling();
+  const end = readMemory(server.pid);
+  const latencies = answers.map((a) => a.ms).sort((x, y) => x - y);
+  return {
+    crawlSeconds: Number(crawlSeconds.toFixed(1)),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    load: { before: loadBefore, afterCrawl: loadAfterCrawl, end: loadAverage() },
+    beforeKiB: treeKiB(before),
+    // Sampled every 250 ms (the server and its children together), and the server's own peak as the kernel
+    // counted it (VmHWM: also between samples).
+    peakKiB: memory.highest(),
+    crawlPeakKiB: memory.highest('crawl'),
+    serverPeakKiB: end.peakKiB,
+    endOfCrawlKiB: memory.samples.filter((s) => s.phase === 'crawl').at(-1)?.kib ?? 0,
+    finalKiB: treeKiB(end),
+    childPids: end.childPids,
+    samples: memory.samples,
+    answers,
+  };
+}
+
 /**
  * Starts a server of its own on `port` with an empty photo store, crawls `requests` photo variants never asked for
  * before, and returns the memory readings and the answers.
@@ -117,31 +180,6 @@ export async function photoCrawl({ port, env, mediaDir, logFile, requests, concu
       if (status !== 200) throw new Error(`GET ${page} answered ${status}`);
     }
     await sleep(1000);
-    const before = readMemory(server.pid);
-    const loadBefore = loadAverage();
-    const samples = [];
-    const started = performance.now();
-    const sample = (phase) => {
-      const memory = readMemory(server.pid);
-      samples.push({ t: Number(((performance.now() - started) / 1000).toFixed(2)), phase, kib: treeKiB(memory), rssKiB: memory.rssKiB, children: memory.childPids.length });
-    };
-    sample('crawl');
-    const sampler = setInterval(() => sample('crawl'), SAMPLE_EVERY_MS);
-    let answers;
-    try {
-      answers = await crawl(server.base, variants, concurrency);
-    } finally {
-      clearInterval(sampler);
-    }
-    const crawlSeconds = (performance.now() - started) / 1000;
-    const loadAfterCrawl = loadAverage();
-    sample('after');
-    const afterSampler = setInterval(() => sample('after'), SAMPLE_EVERY_MS);
-    await sleep(afterSeconds * 1000);
-    clearInterval(afterSampler);
-    sample('after');
-    const end = readMemory(server.pid);
-    const latencies = answers.map((a) => a.ms).sort((x, y) => x - y);
     return {
       server: { pid: server.pid, base: server.base },
       requests,
@@ -150,21 +188,7 @@ export async function photoCrawl({ port, env, mediaDir, logFile, requests, concu
       variantsInStore: all.length,
       photos: new Set(variants.map((v) => new URL(v.path, 'http://x').searchParams.get('url'))).size,
       widths: photoWidths(),
-      crawlSeconds: Number(crawlSeconds.toFixed(1)),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      load: { before: loadBefore, afterCrawl: loadAfterCrawl, end: loadAverage() },
-      beforeKiB: treeKiB(before),
-      // Sampled every 250 ms (the server and its children together), and the server's own peak as the kernel
-      // counted it (VmHWM: also between samples).
-      peakKiB: Math.max(...samples.map((s) => s.kib)),
-      crawlPeakKiB: Math.max(...samples.filter((s) => s.phase === 'crawl').map((s) => s.kib)),
-      serverPeakKiB: end.peakKiB,
-      endOfCrawlKiB: samples.filter((s) => s.phase === 'crawl').at(-1)?.kib ?? 0,
-      finalKiB: treeKiB(end),
-      childPids: end.childPids,
-      samples,
-      answers,
+      ...(await measureCrawl(server, variants, concurrency, afterSeconds)),
     };
   } finally {
     await server.stop();
