@@ -36,6 +36,12 @@ const schema = z.object({
   NEWSROOM_SECRET: z.string().min(32, 'NEWSROOM_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   // Sign-in attempts a minute from one client address (429 past it); 0 turns the limit off.
   NEWSROOM_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
+  // Photos next/image encodes at once in one process: checked by server/image-encoders.mjs.
+  IMAGE_ENCODERS: z.string().optional(),
+  // glibc's allocator settings, read by glibc itself at process start; server.mjs only says when they are missing
+  // (server/image-encoders.mjs; npm start sets them: scripts/lib/server-process.mjs).
+  MALLOC_ARENA_MAX: z.string().optional(),
+  MALLOC_MMAP_THRESHOLD_: z.string().optional(),
   // Not configuration: set by server.mjs for its own process (handOverCacheSyncToken), read by the cache-sync
   // route (config/cache-sync.js).
   PORTAL_CACHE_SYNC_TOKEN: z.string().optional(),

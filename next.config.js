@@ -36,6 +36,13 @@ const nextConfig = {
     // page whose params are only known at request time without a database at build time): see
     // docs/decisions/0008-caching.md.
     useCache: true,
+    // The photo encoder (sharp) keeps no operations from one photo to the next (libvips' cache would hold up to
+    // 50 MB of them: every photo is asked for once, then served from the cache handler's store) and uses one
+    // thread per photo whatever the machine (sharp's own default on glibc; MALLOC_ARENA_MAX, which npm start sets,
+    // would otherwise raise it to half the cores). The bytes it writes are the same. See
+    // docs/decisions/0023-image-encoder-memory.md; how many photos are encoded at once: server/image-encoders.mjs.
+    imgOptOperationCache: false,
+    imgOptConcurrency: 1,
   },
   async rewrites() {
     return {

@@ -12,6 +12,7 @@ import { CACHE_SYNC_INTERVAL_MS, CACHE_SYNC_PATH, CACHE_SYNC_TOKEN_HEADER } from
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-headers.js';
 import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
+import { allocatorNote, imageEncoders, limitImageEncoders } from './server/image-encoders.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
 import { isNewsroomPath, keepNewsroomHeaders, refuseCrossSite } from './server/newsroom.mjs';
 import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs';
@@ -28,6 +29,11 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const sharedCache = sharedCacheSettings(env);
 // Read by the cache handler on the first photo; checked here so that a bad value stops the server at once.
 imageCacheMaxBytes(env);
+// Photos encoded at once by next/image in this process (IMAGE_ENCODERS, default 1): each holds tens of megabytes of
+// native memory, which a crawler asking for every photo size would otherwise multiply (server/image-encoders.mjs).
+limitImageEncoders(imageEncoders(env));
+const note = allocatorNote(env);
+if (note) console.warn(note);
 
 // Security headers (docs/security.md) go on here rather than in next.config.js `headers()`: Next leaves those
 // off its own redirects (a trailing slash, `//`), and Strict-Transport-Security depends on SITE_URL, which is

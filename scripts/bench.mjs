@@ -12,12 +12,16 @@
 //    articles never requested before (target at 100,000: every one under 50 ms), then a, b and c as above.
 //    Target: the warm article ratio a/b at 100,000 at least 90% of the one at 1,000.
 // 4. The server's resident memory after each benchmark: under 300 MiB.
+// 5. The photo crawl (scripts/lib/bench-photos.mjs): 1,000 photo variants never requested before, 8 at a time, on
+//    a server of its own; its resident memory, read every 250 ms during the crawl and for 20 s after, stays under
+//    300 MiB. `--only photos` runs this case alone (after the seed and the build).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { bin, hasBuild, markBuilt, sourceHash } from './lib/build.mjs';
+import { answerFaults, compareAnswers, photoCrawl, photoPeakKiB, photoReport } from './lib/bench-photos.mjs';
 import {
   BROWSER_UA,
   benchServerEnv,
@@ -42,7 +46,9 @@ import {
   waitForIdle,
 } from './lib/bench.mjs';
 
-const USAGE = `Usage: npm run bench -- [--quick] [--no-build] [--regen] [--duration S] [--warmup S] [--rounds N] [--connections N] [--port P]
+const USAGE = `Usage: npm run bench -- [--only photos] [--quick] [--no-build] [--regen] [--duration S] [--warmup S] [--rounds N] [--connections N] [--port P]
+                  [--photos N] [--photo-concurrency N] [--compare-photos results.json]
+  --only photos  the photo crawl alone
   --quick        smoke run: 2 rounds of 2 s, 1 s warm-up
   --no-build     use the existing .next build
   --regen        generate the 1,000 and 100,000 article databases again
@@ -50,7 +56,10 @@ const USAGE = `Usage: npm run bench -- [--quick] [--no-build] [--regen] [--durat
   --warmup S     seconds of warm-up per target, not measured (default 3)
   --rounds N     rounds of the alternating targets (default 3)
   --connections  autocannon connections (default 32)
-  --port P       server port, on 127.0.0.1 (default 3400)`;
+  --port P       server port, on 127.0.0.1 (default 3400)
+  --photos N     photo variants the crawl asks for (default 1000)
+  --photo-concurrency N  of them at a time (default 8)
+  --compare-photos F     says how many photos were served with the same bytes as in an earlier results file`;
 
 const ARTICLE = { id: 60431, categoryId: 17, slug: 'tham-muu-trien-khai-hieu-qua-nhieu-nhiem-vu-quan-trong' };
 const PATHS = {
@@ -77,6 +86,7 @@ const WARMUP_ARTICLES = 10;
 const COLD_MAX_MS = 50;
 const RSS_MAX_MIB = 300;
 const GROWTH_SIZES = [1_000, 100_000];
+const PHOTO_AFTER_SECONDS = 20;
 
 const BENCH_DIR = path.resolve('data', 'bench');
 const MEDIA_DIR = path.join(BENCH_DIR, 'media');
@@ -86,6 +96,10 @@ const STATIC_FILE = path.resolve('public', PATHS.b.slice(1));
 function readSettings() {
   const { values } = parseArgs({
     options: {
+      only: { type: 'string' },
+      photos: { type: 'string' },
+      'photo-concurrency': { type: 'string' },
+      'compare-photos': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
@@ -102,7 +116,12 @@ function readSettings() {
     process.exit(0);
   }
   const positive = (name, fallback) => positiveOption(values, name, fallback, USAGE);
+  if (values.only !== undefined && values.only !== 'photos') throw new Error(`--only takes "photos"\n${USAGE}`);
   return {
+    onlyPhotos: values.only === 'photos',
+    photos: Math.round(positive('photos', 1000)),
+    photoConcurrency: Math.round(positive('photo-concurrency', 8)),
+    comparePhotos: values['compare-photos'],
     quick: values.quick,
     build: !values['no-build'],
     regen: values.regen,
@@ -341,8 +360,51 @@ async function growthBenchmarks(settings) {
   }
 }
 
+/** The photo crawl on a server of its own, the photo store emptied first (scripts/lib/bench-photos.mjs). */
+async function photoBenchmark(settings) {
+  console.log(`\nPhoto crawl: ${fmt(settings.photos)} photo variants never requested before, ${settings.photoConcurrency} at a time, memory read every 250 ms until ${PHOTO_AFTER_SECONDS} s after...`);
+  const result = await photoCrawl({
+    port: settings.port,
+    env: benchServerEnv(MAIN_DB, MEDIA_DIR),
+    mediaDir: MEDIA_DIR,
+    logFile: path.join(BENCH_DIR, 'server-photos.log'),
+    requests: settings.photos,
+    concurrency: settings.photoConcurrency,
+    afterSeconds: PHOTO_AFTER_SECONDS,
+  });
+  if (settings.comparePhotos) {
+    const earlier = JSON.parse(fs.readFileSync(settings.comparePhotos, 'utf8'));
+    result.comparison = { file: settings.comparePhotos, ...compareAnswers(result.answers, earlier.photos?.answers ?? []) };
+  }
+  return result;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Verdicts and report
+
+function photoChecks(photos) {
+  const peak = photoPeakKiB(photos);
+  const { notOk, wrongType, notFirst } = answerFaults(photos.answers);
+  const checks = [
+    { name: `server RSS during and ${PHOTO_AFTER_SECONDS} s after the photo crawl, highest reading`, shown: mib(peak), target: `< ${RSS_MAX_MIB} MiB`, pass: peak < RSS_MAX_MIB * 1024 },
+    {
+      name: 'photo variants not answered 200 in the format asked, or not encoded for the crawl',
+      shown: fmt(notOk + wrongType + notFirst),
+      target: '0',
+      pass: notOk + wrongType + notFirst === 0,
+    },
+  ];
+  const comparison = photos.comparison;
+  if (comparison) {
+    checks.push({
+      name: `photos served with the same bytes and format as in ${comparison.file}`,
+      shown: `${fmt(comparison.same)} of ${fmt(comparison.compared)}`,
+      target: 'all',
+      pass: comparison.compared > 0 && comparison.same === comparison.compared,
+    });
+  }
+  return checks;
+}
 
 function evaluate(main, growth) {
   const ratio = (t, x) => t[x].reqPerSec / t.b.reqPerSec;
@@ -380,7 +442,30 @@ function targetTable(targets) {
   return lines;
 }
 
-function report({ machine, settings, staticBytes, main, growth, checks, loadAtEnd }) {
+function checkTable(checks) {
+  return [
+    '| Check | Measured | Target | Result |',
+    '| --- | --- | --- | --- |',
+    ...checks.map((c) => `| ${c.name} | ${c.shown} | ${c.target} | ${verdict(c.pass)} |`),
+    '',
+    `Overall: ${verdict(checks.every((c) => c.pass))}`,
+  ];
+}
+
+function photoOnlyReport({ machine, photos, checks }) {
+  return [
+    '## npm run bench -- --only photos',
+    '',
+    `- Date: ${machine.date}`,
+    `- Machine: ${describeMachine(machine)}`,
+    '',
+    ...photoReport(photos, RSS_MAX_MIB),
+    '',
+    ...checkTable(checks),
+  ].join('\n');
+}
+
+function report({ machine, settings, staticBytes, main, growth, photos, checks, loadAtEnd }) {
   const busy = Math.max(machine.loadAverage[0], loadAtEnd[0]) > machine.cpus / 2;
   const memoryNote = (m) => `${mib(m.rssKiB)} (peak ${mib(m.peakKiB)}, pid ${m.pid}${m.childPids.length ? `, children ${m.childPids.join(' ')}: ${mib(m.childrenRssKiB)}` : ', no child processes'})`;
   const lines = [
@@ -410,13 +495,13 @@ function report({ machine, settings, staticBytes, main, growth, checks, loadAtEn
     '',
     `Cold: the first request of each of ${COLD_ARTICLES} generated articles, one at a time, before anything else was measured on that server (time to the last byte, loopback), after ${WARMUP_ARTICLES} other articles warmed up the new process (the first of them loads the route: ${growth.map((g) => `${fmt(g.size)}: ${ms(g.cold.routeLoad.ms)}`).join(', ')}), not counted.`,
     '',
+    '### Photo crawl',
+    '',
+    ...photoReport(photos, RSS_MAX_MIB),
+    '',
     '### Targets',
     '',
-    '| Check | Measured | Target | Result |',
-    '| --- | --- | --- | --- |',
-    ...checks.map((c) => `| ${c.name} | ${c.shown} | ${c.target} | ${verdict(c.pass)} |`),
-    '',
-    `Overall: ${verdict(checks.every((c) => c.pass))}`,
+    ...checkTable(checks),
   ];
   return lines.join('\n');
 }
@@ -430,17 +515,27 @@ async function main() {
 
   await seedMainDatabase();
   await buildSite(settings);
-  const staticBytes = await writeStaticCopy(settings);
-  const main = await mainBenchmark(settings);
-  const growth = [];
-  growth.push(...(await growthBenchmarks(settings)));
-
-  const checks = evaluate(main, growth);
-  const loadAtEnd = loadAverage();
-  const text = report({ machine, settings, staticBytes, main, growth, checks, loadAtEnd });
+  let results;
+  let text;
+  if (settings.onlyPhotos) {
+    const photos = await photoBenchmark(settings);
+    const checks = photoChecks(photos);
+    results = { machine, loadAtEnd: loadAverage(), settings, photos, checks };
+    text = photoOnlyReport({ machine, photos, checks });
+  } else {
+    const staticBytes = await writeStaticCopy(settings);
+    const main = await mainBenchmark(settings);
+    const growth = await growthBenchmarks(settings);
+    const photos = await photoBenchmark(settings);
+    const checks = [...evaluate(main, growth), ...photoChecks(photos)];
+    const loadAtEnd = loadAverage();
+    results = { machine, loadAtEnd, settings, staticBytes, main, growth, photos, checks };
+    text = report({ machine, settings, staticBytes, main, growth, photos, checks, loadAtEnd });
+  }
+  const { checks } = results;
   const resultsFile = path.join(BENCH_DIR, `results-${machine.iso.replace(/[:.]/g, '-')}.json`);
   const elapsedSeconds = Math.round((performance.now() - started) / 1000);
-  fs.writeFileSync(resultsFile, `${JSON.stringify({ machine, loadAtEnd, settings, staticBytes, main, growth, checks, elapsedSeconds }, null, 2)}\n`);
+  fs.writeFileSync(resultsFile, `${JSON.stringify({ ...results, elapsedSeconds }, null, 2)}\n`);
   console.log(`\n${text}\n\nWhole run: ${elapsedSeconds} s. Figures also in ${path.relative(process.cwd(), resultsFile)}.`);
   if (!checks.every((c) => c.pass)) process.exitCode = 1;
 }

@@ -1,7 +1,7 @@
 // npm start: migrate and seed an empty database, build when the sources changed, then serve on PORT
 // (server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { SERVER_ARGS } from './lib/server-process.mjs';
+import { SERVER_ARGS, serverEnvironment } from './lib/server-process.mjs';
 import { bin, buildIfChanged } from './lib/build.mjs';
 
 // Nothing is sent to other hosts: Next's anonymous telemetry stays off unless asked for.
@@ -15,6 +15,7 @@ function run(command, args) {
 run(bin('tsx'), ['db/seed/run.ts']);
 buildIfChanged();
 
-const server = spawn(process.execPath, SERVER_ARGS, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+// The allocator settings (serverEnvironment) bound the photo encoder's memory: docs/decisions/0023-image-encoder-memory.md.
+const server = spawn(process.execPath, SERVER_ARGS, { stdio: 'inherit', env: serverEnvironment({ ...process.env, NODE_ENV: 'production' }) });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess, type ServerProcess, type StartFailure } from './server-process.mjs';
+import { ALLOCATOR_ENV, serverEnvironment, startServerProcess, type ServerProcess, type StartFailure } from './server-process.mjs';
 
 // A throwaway server, not the app: listens on PORT after LISTEN_AFTER_MS; EXIT_EARLY makes it fail on start;
 // IGNORE_SIGTERM makes it hang on to life. /api/ping answers POST only when POST_ONLY is set.
@@ -24,7 +24,8 @@ const server = http.createServer((req, res) => {
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ method: req.method, NODE_ENV: process.env.NODE_ENV, PORT, EXTRA: process.env.EXTRA }));
+  const { NODE_ENV, EXTRA, MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = process.env;
+  res.end(JSON.stringify({ method: req.method, NODE_ENV, PORT, EXTRA, MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ }));
 });
 setTimeout(() => server.listen(Number(PORT), '127.0.0.1', () => console.log('listening on ' + PORT)), Number(LISTEN_AFTER_MS));
 process.on('SIGTERM', () => {
@@ -60,7 +61,14 @@ test('waits until the server answers, passes the environment, keeps its output, 
     assert.equal(server.url, `http://127.0.0.1:${port}`);
     assert.equal(server.pid, server.process.pid);
     const response = await fetch(`${server.url}/api/ping`);
-    assert.deepEqual(await response.json(), { method: 'GET', NODE_ENV: 'production', PORT: String(port), EXTRA: 'yes' });
+    assert.deepEqual(await response.json(), {
+      method: 'GET',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      EXTRA: 'yes',
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+      MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
+    });
     assert.match(server.output(), new RegExp(`listening on ${port}`));
   } finally {
     await server.stop();
@@ -68,6 +76,24 @@ test('waits until the server answers, passes the environment, keeps its output, 
   assert.deepEqual(await server.exited, { code: 0, signal: null });
   assert.match(server.output(), /SIGTERM: closing/);
   await server.stop(); // a second stop is nothing
+});
+
+test('the server gets the allocator settings that bound the photo encoder’s memory, unless its environment has its own', async () => {
+  assert.deepEqual(ALLOCATOR_ENV, { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
+  assert.deepEqual(serverEnvironment({ PORT: '1' }), { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', PORT: '1' });
+  assert.deepEqual(serverEnvironment({ MALLOC_ARENA_MAX: '4' }), { MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '131072' });
+  // npm start spawns the server with them (scripts/start.mjs), as the tools do through startServerProcess.
+  const start = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'start.mjs'), 'utf8');
+  assert.match(start, /spawn\(process\.execPath, SERVER_ARGS, \{[^}]*env: serverEnvironment\(/);
+  const port = await freePort();
+  const server = await startServerProcess({ port, args: [script], env: { MALLOC_ARENA_MAX: '1' } });
+  try {
+    const answer = await (await fetch(`${server.url}/api/ping`)).json();
+    assert.equal(answer.MALLOC_ARENA_MAX, '1');
+    assert.equal(answer.MALLOC_MMAP_THRESHOLD_, process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072');
+  } finally {
+    await server.stop();
+  }
 });
 
 test('asks readyPath with readyMethod, and logFile receives both streams', async () => {
