@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { withTransaction, type Db } from '@/db/client';
 import { changeOwnPassword, getStaffSession, signInStaff, signOutStaff } from '@/db/newsroom-sessions';
-import { listAuditActions } from '@/db/queries/audit';
+import { listAudit, listAuditActions } from '@/db/queries/audit';
 import { countSessions, createStaffUser, disableStaffUser, getStaffUserByUsername } from '@/db/queries/staff';
 import { useThrowawayDatabase } from '@/db/testing';
 import { hashPassword } from '@/lib/password-hash';
@@ -70,6 +70,17 @@ test('the fifth failure locks the username, and the right password is refused wh
   assert.deepEqual(await attempt('binh.tt', 'sai lần thứ năm rồi'), { ok: false, reason: 'locked', minutes: 15 });
   assert.deepEqual(await attempt('binh.tt', PASSWORD), { ok: false, reason: 'locked', minutes: 15 });
   assert.deepEqual((await listAuditActions(db, 'binh.tt')).filter((a) => a === 'lockout'), ['lockout']);
+});
+
+test('a burst of wrong passwords sent at once reaches the password check five times, no more', async () => {
+  await create('khanh.pq');
+  const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt('khanh.pq', `sai mật khẩu lần ${i}`)));
+  assert.equal(outcomes.filter((o) => !o.ok && o.reason === 'locked').length, 8);
+  const failures = (await listAudit(db, { subject: 'khanh.pq', limit: 100 })).filter((row) => row.action === 'sign-in-failed');
+  const reasons = failures.map((row) => (row.detail as { reason: string }).reason);
+  assert.equal(reasons.filter((r) => r === 'password').length, 5, 'five passwords checked');
+  assert.equal(reasons.filter((r) => r === 'locked').length, 7, 'the others refused unchecked');
+  assert.deepEqual(await attempt('khanh.pq', PASSWORD), { ok: false, reason: 'locked', minutes: 15 });
 });
 
 test('a disabled account is refused only once its password is right, and its sessions are gone', async () => {

@@ -1,7 +1,7 @@
 import { getDb, withTransaction } from '@/db/client';
 import { ACCOUNT_DISABLED, getAuth } from '@/db/auth';
 import { getPasswordHash, getStaffUserById, setStaffPassword, type StaffUser } from '@/db/queries/staff';
-import { getSignInState, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
+import { claimSignInAttempt, getSignInState, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
 import { minutesLocked } from '@/lib/lockout';
 import { hashPassword, verifyPassword } from '@/lib/password-hash';
 import type { PasswordChangeProblem } from '@/lib/newsroom-http';
@@ -38,8 +38,8 @@ export async function signInStaff(attempt: { username: string; password: string;
   if (!auth) return { ok: false, reason: 'not-configured' };
   const username = normalizeUsername(attempt.username);
   const now = new Date();
-  const failed = (reason: 'password' | 'locked' | 'disabled') =>
-    withTransaction((tx) => recordFailedSignIn(tx, { username: username.slice(0, 100), address: attempt.address, now, reason }));
+  const failed = (reason: 'password' | 'locked' | 'disabled', locksIt = false) =>
+    withTransaction((tx) => recordFailedSignIn(tx, { username: username.slice(0, 100), address: attempt.address, now, reason, locksIt }));
   // better-auth would answer these with errors of other kinds (422, 400): they get the wrong-credentials answer,
   // after a hash like any other attempt.
   if (usernameProblem(username) || !attempt.password || attempt.password.length > MAX_PASSWORD_LENGTH) {
@@ -47,10 +47,12 @@ export async function signInStaff(attempt: { username: string; password: string;
     await failed('password');
     return { ok: false, reason: 'credentials' };
   }
-  const state = await getSignInState(getDb(), username);
-  if (state && minutesLocked(state.lockedUntil, now) > 0) {
+  // Counted before the password is checked, in one locked step (claimSignInAttempt): a burst of attempts cannot
+  // all pass the lock before the first of them fails.
+  const claim = await withTransaction((tx) => claimSignInAttempt(tx, { username, now }));
+  if (claim.lockedUntil) {
     await failed('locked');
-    return { ok: false, reason: 'locked', minutes: minutesLocked(state.lockedUntil, now) };
+    return { ok: false, reason: 'locked', minutes: minutesLocked(claim.lockedUntil, now) };
   }
   try {
     const { headers, response } = await auth.api.signInUsername({
@@ -70,9 +72,10 @@ export async function signInStaff(attempt: { username: string; password: string;
       return { ok: false, reason: 'disabled' };
     }
     if (refusal.statusCode !== 401) throw error;
-    const { lockedUntil } = await failed('password');
-    const minutes = minutesLocked(lockedUntil, now);
-    return minutes > 0 ? { ok: false, reason: 'locked', minutes } : { ok: false, reason: 'credentials' };
+    await failed('password', claim.locksIt);
+    if (!claim.locksIt) return { ok: false, reason: 'credentials' };
+    const state = await getSignInState(getDb(), username);
+    return { ok: false, reason: 'locked', minutes: Math.max(1, minutesLocked(state?.lockedUntil ?? null, now)) };
   }
 }
 

@@ -65,6 +65,18 @@ test.describe('signing in and out', () => {
     expect(await page.content()).toBe(afterWrongPassword);
   });
 
+  test('a message code in the URL that is not one of the pages\' own shows nothing and breaks nothing', async ({ request }) => {
+    for (const path of ['/toa-soan/dang-nhap', '/toa-soan/doi-mat-khau']) {
+      for (const code of ['__proto__', 'toString', 'constructor']) {
+        const response = await request.get(`${path}?loi=${code}&phut=5`, { maxRedirects: 0 });
+        expect(response.status(), `${path}?loi=${code}`).toBeLessThan(500);
+      }
+    }
+    const page = await request.get('/toa-soan/dang-nhap?loi=__proto__');
+    expect(page.status()).toBe(200);
+    expect(await page.text()).not.toContain('[object Object]');
+  });
+
   test('five failures lock the username for 15 minutes, even for the right password, until it is unlocked', async ({ page }) => {
     const username = uniqueUsername('btv');
     createStaff({ username, name: 'Đỗ Minh Tâm', role: 'bien-tap-vien', password: PASSWORD });

@@ -22,7 +22,8 @@ export const SIGN_IN_MESSAGES = {
 export type SignInMessage = keyof typeof SIGN_IN_MESSAGES;
 
 export function signInMessage(code: string | undefined, minutes: string | undefined): string | null {
-  if (!code || !(code in SIGN_IN_MESSAGES)) return null;
+  // Own keys only: `in` would also find `__proto__`, `toString` and the other properties every object inherits.
+  if (!code || !Object.hasOwn(SIGN_IN_MESSAGES, code)) return null;
   const minutesShown = /^\d{1,2}$/.test(minutes ?? '') ? minutes! : '15';
   return SIGN_IN_MESSAGES[code as SignInMessage].replace('{phut}', minutesShown);
 }
@@ -37,5 +38,5 @@ export const PASSWORD_CHANGE_MESSAGES = {
 export type PasswordChangeProblem = keyof typeof PASSWORD_CHANGE_MESSAGES;
 
 export function passwordChangeMessage(code: string | undefined): string | null {
-  return code && code in PASSWORD_CHANGE_MESSAGES ? PASSWORD_CHANGE_MESSAGES[code as PasswordChangeProblem] : null;
+  return code && Object.hasOwn(PASSWORD_CHANGE_MESSAGES, code) ? PASSWORD_CHANGE_MESSAGES[code as PasswordChangeProblem] : null;
 }

@@ -20,14 +20,14 @@ export async function getSignInState(db: Db, username: string): Promise<SignInSt
 }
 
 /**
- * Counts a failed sign-in (wrong password, or a locked account tried again) and locks the account at the fifth
- * within the window. Returns until when it is locked, or null. An unknown username is only audited.
+ * Claims one sign-in attempt for `username` before its password is checked, counting it as a failure until it
+ * succeeds (a success forgets the failures: recordSignIn). The account's row is read and written in one locked
+ * step, so attempts sent at the same moment are counted one after the other: at most five reach the password
+ * check, however many arrive at once. Returns whether the account was already locked (the attempt is then
+ * refused, its password not checked) and whether this attempt is the one that locks it (the fifth within the
+ * window: its password is still checked, and only a failure keeps the lock). An unknown username claims nothing.
  */
-export async function recordFailedSignIn(
-  tx: Db,
-  attempt: { username: string; address: string; now: Date; reason: 'password' | 'locked' | 'disabled' },
-): Promise<{ lockedUntil: Date | null }> {
-  const audit = { actor: null, subject: attempt.username, address: attempt.address, at: attempt.now };
+export async function claimSignInAttempt(tx: Db, attempt: { username: string; now: Date }): Promise<{ lockedUntil: Date | null; locksIt: boolean }> {
   const [row] = await forUpdate(
     tx,
     tx
@@ -36,15 +36,25 @@ export async function recordFailedSignIn(
       .where(eq(staffUsers.username, attempt.username))
       .limit(1),
   );
-  await appendAudit(tx, { action: 'sign-in-failed', ...audit, detail: { reason: row ? attempt.reason : 'unknown-user' } });
-  if (!row) return { lockedUntil: null };
-  if (attempt.reason !== 'password') return { lockedUntil: row.lockedUntil };
+  if (!row) return { lockedUntil: null, locksIt: false };
+  if (row.lockedUntil && row.lockedUntil.getTime() > attempt.now.getTime()) return { lockedUntil: row.lockedUntil, locksIt: false };
   const next = lockoutAfterFailure(row, attempt.now);
   await tx.update(staffUsers).set(next).where(eq(staffUsers.id, row.id));
-  if (next.lockedUntil && next.lockedUntil !== row.lockedUntil) {
-    await appendAudit(tx, { action: 'lockout', ...audit, detail: { minutes: LOCKOUT.lockMinutes } });
-  }
-  return { lockedUntil: next.lockedUntil };
+  return { lockedUntil: null, locksIt: next.lockedUntil !== null && next.lockedUntil !== row.lockedUntil };
+}
+
+/**
+ * Audits a failed sign-in (wrong password, a locked account tried again, a disabled one); the attempt itself was
+ * counted by claimSignInAttempt. `locksIt`: this failure is the one that locked the account (audited as well).
+ */
+export async function recordFailedSignIn(
+  tx: Db,
+  attempt: { username: string; address: string; now: Date; reason: 'password' | 'locked' | 'disabled'; locksIt?: boolean },
+): Promise<void> {
+  const audit = { actor: null, subject: attempt.username, address: attempt.address, at: attempt.now };
+  const [row] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, attempt.username)).limit(1);
+  await appendAudit(tx, { action: 'sign-in-failed', ...audit, detail: { reason: row ? attempt.reason : 'unknown-user' } });
+  if (row && attempt.locksIt) await appendAudit(tx, { action: 'lockout', ...audit, detail: { minutes: LOCKOUT.lockMinutes } });
 }
 
 /** A successful sign-in: failures forgotten, last sign-in time kept, audited. */

@@ -15,7 +15,7 @@ import {
   unlockStaffUser,
   type NewStaffUser,
 } from '@/db/queries/staff';
-import { getSignInState, recordFailedSignIn, recordSignIn } from '@/db/queries/staff-sign-in';
+import { claimSignInAttempt, getSignInState, recordFailedSignIn, recordSignIn } from '@/db/queries/staff-sign-in';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 
 let db: Db;
@@ -117,28 +117,36 @@ test('disabling an account signs out all of its sessions', async () => {
   );
 });
 
-test('five failed sign-ins within 15 minutes lock the account; a success or an unlock clears the count', async () => {
+test('five sign-in attempts within 15 minutes lock the account; a success or an unlock clears the count', async () => {
   const { id } = await withTransaction((tx) => createStaffUser(tx, reporter('giang.vt'), cli));
   const start = Date.now();
-  const attempt = (minute: number) =>
-    withTransaction((tx) => recordFailedSignIn(tx, { username: 'giang.vt', address: '10.0.0.2', now: new Date(start + minute * 60_000), reason: 'password' }));
-  for (const minute of [0, 1, 2, 3]) assert.equal((await attempt(minute)).lockedUntil, null);
-  const { lockedUntil } = await attempt(4);
-  assert.equal(lockedUntil?.getTime(), start + 19 * 60_000);
+  const claim = (minute: number) => withTransaction((tx) => claimSignInAttempt(tx, { username: 'giang.vt', now: new Date(start + minute * 60_000) }));
+  for (const minute of [0, 1, 2, 3]) assert.deepEqual(await claim(minute), { lockedUntil: null, locksIt: false });
+  assert.deepEqual(await claim(4), { lockedUntil: null, locksIt: true }, 'the fifth is still checked, and locks the account');
   assert.equal((await getSignInState(db, 'giang.vt'))?.lockedUntil?.getTime(), start + 19 * 60_000);
+  assert.equal((await claim(5)).lockedUntil?.getTime(), start + 19 * 60_000, 'the sixth is refused unchecked');
+  await withTransaction((tx) => recordFailedSignIn(tx, { username: 'giang.vt', address: '10.0.0.2', now: new Date(start + 4 * 60_000), reason: 'password', locksIt: true }));
   assert.deepEqual((await listAuditActions(db, 'giang.vt')).slice(-2), ['sign-in-failed', 'lockout']);
 
   await withTransaction((tx) => unlockStaffUser(tx, 'giang.vt', cli));
   assert.equal((await getSignInState(db, 'giang.vt'))?.lockedUntil, null);
-  for (const minute of [0, 1, 2, 3]) await attempt(minute);
+  for (const minute of [0, 1, 2, 3]) await claim(minute);
   await withTransaction((tx) => recordSignIn(tx, { userId: id, username: 'giang.vt', address: '10.0.0.2', now: new Date(start + 5 * 60_000) }));
-  assert.equal((await attempt(6)).lockedUntil, null, 'the sign-in started the count again');
+  assert.deepEqual(await claim(6), { lockedUntil: null, locksIt: false }, 'the sign-in started the count again');
   assert.equal((await getStaffUserByUsername(db, 'giang.vt'))?.lastSignInAt?.getTime(), start + 5 * 60_000);
 });
 
+test('attempts sent at the same moment are claimed one after the other: five pass, the rest find the account locked', async () => {
+  await withTransaction((tx) => createStaffUser(tx, reporter('hai.lt'), cli));
+  const now = new Date();
+  const claims = await Promise.all(Array.from({ length: 12 }, () => withTransaction((tx) => claimSignInAttempt(tx, { username: 'hai.lt', now }))));
+  assert.equal(claims.filter((c) => c.lockedUntil === null).length, 5);
+  assert.equal(claims.filter((c) => c.locksIt).length, 1);
+});
+
 test('a failed sign-in for an unknown username is audited and changes no account', async () => {
-  const result = await withTransaction((tx) => recordFailedSignIn(tx, { username: 'ai.do', address: '10.0.0.3', now: new Date(), reason: 'password' }));
-  assert.equal(result.lockedUntil, null);
+  assert.deepEqual(await withTransaction((tx) => claimSignInAttempt(tx, { username: 'ai.do', now: new Date() })), { lockedUntil: null, locksIt: false });
+  await withTransaction((tx) => recordFailedSignIn(tx, { username: 'ai.do', address: '10.0.0.3', now: new Date(), reason: 'password' }));
   const [row] = await listAudit(db, { subject: 'ai.do' });
   assert.deepEqual([row?.action, row?.address, row?.detail], ['sign-in-failed', '10.0.0.3', { reason: 'unknown-user' }]);
 });
