@@ -43,6 +43,8 @@ const nextConfig = {
     // docs/decisions/0023-image-encoder-memory.md; how many photos are encoded at once: server/image-encoders.mjs.
     imgOptOperationCache: false,
     imgOptConcurrency: 1,
+    // forbidden() in newsroom pages: a 403 with app/toa-soan/forbidden.tsx (app/toa-soan/access.ts).
+    authInterrupts: true,
   },
   async rewrites() {
     return {

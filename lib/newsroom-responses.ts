@@ -23,6 +23,10 @@ export function crossSiteRefused(): Response {
   return page(403, 'Yêu cầu bị từ chối', 'Yêu cầu không đến từ trang của tòa soạn nên không được thực hiện.');
 }
 
+export function notAllowed(): Response {
+  return page(403, 'Không có quyền', 'Tài khoản của bạn không có quyền thực hiện việc này.');
+}
+
 export function tooManyAttempts(retryAfterSeconds: number): Response {
   return page(429, 'Quá nhiều lần thử', `Có quá nhiều lần đăng nhập từ địa chỉ này. Hãy thử lại sau ${retryAfterSeconds} giây.`, {
     'Retry-After': String(retryAfterSeconds),

@@ -1,15 +1,14 @@
-import { changeOwnPassword, getStaffSession } from '@/db/newsroom-sessions';
-import { getEnv } from '@/env';
-import { badForm, crossSiteRefused, readForm, seeOther } from '@/lib/newsroom-responses';
-import { CHANGE_PASSWORD_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
+import { changeOwnPassword } from '@/db/newsroom-sessions';
+import { badForm, readForm, seeOther } from '@/lib/newsroom-responses';
+import { CHANGE_PASSWORD_PATH, NEWSROOM_PATH } from '@/lib/newsroom-http';
+import { canUseNewsroom } from '@/lib/newsroom-permissions';
 import { clientAddress } from '@/lib/rate-limit';
-import { isAllowedOrigin } from '@/lib/same-origin.mjs';
+import { authorizeRequest } from '../../access';
 
 // The password form's target (POST only). Every other session of the user is signed out.
 export async function POST(request: Request) {
-  if (!isAllowedOrigin({ method: 'POST', origin: request.headers.get('origin'), siteUrl: getEnv().siteUrl })) return crossSiteRefused();
-  const session = await getStaffSession(request.headers);
-  if (!session) return seeOther(`${SIGN_IN_PATH}?loi=het-phien`);
+  const session = await authorizeRequest(request, canUseNewsroom, 'change-password');
+  if (session instanceof Response) return session;
   const form = await readForm(request);
   if (!form) return badForm();
   const problem = await changeOwnPassword(

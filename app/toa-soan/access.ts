@@ -1,0 +1,44 @@
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { checkStaffAccess, type Access, type PendingStep } from '@/db/newsroom-access';
+import type { StaffSession } from '@/db/newsroom-sessions';
+import { getEnv } from '@/env';
+import type { Permission } from '@/lib/newsroom-permissions';
+import { crossSiteRefused, notAllowed, seeOther } from '@/lib/newsroom-responses';
+import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
+import { isAllowedOrigin } from '@/lib/same-origin.mjs';
+
+// How newsroom pages and route handlers answer what db/newsroom-access.ts decides: a page redirects (or shows
+// the 403 page), a form target answers 303/403. Every page and every handler under /toa-soan calls one of these
+// two first, with the permission of its action.
+
+/** The page of each pending step. */
+export const STEP_PATHS: Record<PendingStep, string> = {
+  'change-password': CHANGE_PASSWORD_PATH,
+};
+
+/** For pages: the session, when it may use the page; otherwise redirects or renders the 403 page. */
+export async function requireStaffPage(permission: Permission, step?: PendingStep): Promise<StaffSession> {
+  const access = await checkStaffAccess(await headers(), permission, step);
+  if (access.ok) return access.session;
+  if (access.refusal === 'no-session') redirect(SIGN_IN_PATH);
+  if (access.refusal === 'pending') redirect(STEP_PATHS[access.step]);
+  forbidden();
+}
+
+/** The answer to a request that may not go on. */
+function refusedAnswer(access: Exclude<Access, { ok: true }>): Response {
+  if (access.refusal === 'no-session') return seeOther(`${SIGN_IN_PATH}?loi=het-phien`);
+  if (access.refusal === 'pending') return seeOther(STEP_PATHS[access.step]);
+  return notAllowed();
+}
+
+/**
+ * For route handlers that change something: the session, when the request comes from the site itself and may
+ * do the action; otherwise the response to send (403 for a foreign Origin or a missing permission).
+ */
+export async function authorizeRequest(request: Request, permission: Permission, step?: PendingStep): Promise<StaffSession | Response> {
+  if (!isAllowedOrigin({ method: request.method, origin: request.headers.get('origin'), siteUrl: getEnv().siteUrl })) return crossSiteRefused();
+  const access = await checkStaffAccess(request.headers, permission, step);
+  return access.ok ? access.session : refusedAnswer(access);
+}
