@@ -19,6 +19,23 @@ function page(status: number, title: string, text: string, headers: Record<strin
   return new Response(body, { status, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8', ...headers } });
 }
 
+/**
+ * A page shown once, as the answer to the form post that made what it shows (a one-time password, backup
+ * codes): nothing of it is stored in clear, so it cannot be shown again. `private, no-store` keeps it out of every
+ * cache and the browser's history cache; the page has no script and links on to `next`.
+ */
+export function shownOnce(shown: { title: string; lead: string; secrets: string[]; next: { href: string; label: string } }): Response {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const items = shown.secrets.map((secret) => `<li><code>${escape(secret)}</code></li>`).join('');
+  const body =
+    `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<meta name="robots" content="noindex, nofollow"><title>${escape(shown.title)}</title></head><body><main>` +
+    `<h1>${escape(shown.title)}</h1><p>${escape(shown.lead)}</p><ul data-testid="shown-once">${items}</ul>` +
+    `<p>Trang này chỉ hiện một lần: hãy ghi lại ngay.</p><p><a href="${escape(shown.next.href)}">${escape(shown.next.label)}</a></p>` +
+    `</main></body></html>`;
+  return new Response(body, { status: 200, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
 export function crossSiteRefused(): Response {
   return page(403, 'Yêu cầu bị từ chối', 'Yêu cầu không đến từ trang của tòa soạn nên không được thực hiện.');
 }
