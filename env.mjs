@@ -58,6 +58,17 @@ const schema = z.object({
  * connection string, or null when the database is a SQLite file.
  */
 
+/**
+ * SITE_URL as the code compares it: parsed, so that the scheme and host come out in lower case
+ * (`HTTPS://Tin.Example.vn/` is the https site `https://tin.example.vn`: Secure, `__Host-` and HSTS depend on it),
+ * without a trailing slash.
+ * @param {string | undefined} siteUrl
+ * @param {number} port
+ */
+export function siteUrlOf(siteUrl, port) {
+  return new URL(siteUrl ?? `http://localhost:${port}`).href.replace(/\/+$/, '');
+}
+
 /** @type {Env | undefined} */
 let cached;
 
@@ -75,7 +86,7 @@ export function getEnv() {
     databasePath: value.DATABASE_URL.startsWith('file:') ? path.resolve(value.DATABASE_URL.slice('file:'.length)) : '',
     postgresUrl: value.DATABASE_URL.startsWith('file:') ? null : value.DATABASE_URL,
     mediaPath: path.resolve(value.MEDIA_DIR),
-    siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+    siteUrl: siteUrlOf(value.SITE_URL, value.PORT),
   };
   return cached;
 }

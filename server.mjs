@@ -19,6 +19,12 @@ import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 import { encodeLongStringBodies } from './server/string-body.mjs';
 
+// This is the production server (next({ dev: false }) below): NODE_ENV says so before anything reads it, so that
+// nothing takes it for a development run (db/auth.ts signs newsroom cookies with a development secret only there).
+if (process.env.NODE_ENV !== 'production') {
+  if (process.env.NODE_ENV) console.warn(`NODE_ENV=${process.env.NODE_ENV} ignored: server.mjs always runs in production mode`);
+  process.env.NODE_ENV = 'production';
+}
 const env = getEnv();
 const port = env.PORT;
 const host = env.HOST; // default: every interface, IPv6 and IPv4

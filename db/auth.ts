@@ -20,8 +20,8 @@ export const SESSION_HOURS = 12;
 /** Thrown by the session hook: the password was right, but the account is disabled. */
 export const ACCOUNT_DISABLED = 'ACCOUNT_DISABLED';
 
-// Used only outside production (npm run dev, unit tests): a production server without NEWSROOM_SECRET signs
-// nobody in (newsroomSecret returns null).
+// Used only outside production (npm run dev, unit tests; server.mjs always runs as production, whatever NODE_ENV
+// says): a production server without NEWSROOM_SECRET signs nobody in (newsroomSecret returns null).
 const DEVELOPMENT_SECRET = 'development-only-newsroom-secret-not-for-production';
 
 export function newsroomSecret(): string | null {
@@ -62,7 +62,9 @@ function createAuth(db: Db, secret: string) {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // It counts UTF-16 units of the string as typed; our rule (lib/staff-password.ts passwordLength) counts
+      // characters after NFC and is checked first. This bound only has to be above anything our rule lets through.
+      maxPasswordLength: MAX_PASSWORD_LENGTH * 8,
       password: { hash: hashPassword, verify: verifyPassword },
     },
     plugins: [

@@ -83,16 +83,55 @@ test('a burst of wrong passwords sent at once reaches the password check five ti
   assert.deepEqual(await attempt('khanh.pq', PASSWORD), { ok: false, reason: 'locked', minutes: 15 });
 });
 
-test('a disabled account is refused only once its password is right, and its sessions are gone', async () => {
+test('a disabled account is refused whatever password is typed (the message says nothing of the password), and its sessions are gone', async () => {
   await create('chi.lt');
   const outcome = await attempt('chi.lt', PASSWORD);
   assert.ok(outcome.ok);
   await withTransaction((tx) => disableStaffUser(tx, 'chi.lt', cli));
   assert.equal(await getStaffSession(browserWith(outcome.setCookie)), null);
   assert.deepEqual(await attempt('chi.lt', PASSWORD), { ok: false, reason: 'disabled' });
-  assert.deepEqual(await attempt('chi.lt', 'mật khẩu sai hoàn toàn'), { ok: false, reason: 'credentials' });
+  assert.deepEqual(await attempt('chi.lt', 'mật khẩu sai hoàn toàn'), { ok: false, reason: 'disabled' });
   const user = await getStaffUserByUsername(db, 'chi.lt');
   assert.equal(await countSessions(db, user!.id), 0);
+});
+
+test('an unknown username locks after five failures, with the same answers as an account', async () => {
+  for (let i = 0; i < 4; i++) assert.deepEqual(await attempt('chua.co.ai', `sai lần ${i} rồi nhé`), { ok: false, reason: 'credentials' });
+  assert.deepEqual(await attempt('chua.co.ai', 'sai lần thứ năm rồi'), { ok: false, reason: 'locked', minutes: 15 });
+  assert.deepEqual(await attempt('chua.co.ai', PASSWORD), { ok: false, reason: 'locked', minutes: 15 });
+});
+
+test('a password of astral characters long enough for the policy signs in (one length rule)', async () => {
+  const emoji = '🌾'.repeat(100); // 100 characters, 200 UTF-16 units
+  const passwordHash = await hashPassword(emoji);
+  await withTransaction((tx) => createStaffUser(tx, { username: 'lua.vang', name: 'Lúa Vàng', role: 'phong-vien', categoryIds: [], passwordHash, mustChangePassword: false }, cli));
+  assert.ok((await attempt('lua.vang', emoji)).ok);
+});
+
+test('signing in again from a browser that has a session ends that session', async () => {
+  const { id } = await create('phuc.nd');
+  const first = await attempt('phuc.nd', PASSWORD);
+  assert.ok(first.ok);
+  const second = await signInStaff({ username: 'phuc.nd', password: PASSWORD, address: '10.1.1.1', headers: browserWith(first.setCookie) });
+  assert.ok(second.ok);
+  assert.equal(await countSessions(db, id), 1);
+  assert.equal(await getStaffSession(browserWith(first.setCookie)), null);
+  assert.ok(await getStaffSession(browserWith(second.setCookie)));
+});
+
+test('wrong current passwords on the password form count toward the lockout; the fifth signs the account out', async () => {
+  const { id } = await create('quang.lv');
+  const here = await attempt('quang.lv', PASSWORD);
+  const there = await attempt('quang.lv', PASSWORD);
+  assert.ok(here.ok && there.ok);
+  const session = (await getStaffSession(browserWith(here.setCookie)))!;
+  const guess = (current: string) => changeOwnPassword(session, { current, next: 'Sông Trà Lý chảy về biển', confirmation: 'Sông Trà Lý chảy về biển' }, '10.1.1.1');
+  for (let i = 0; i < 4; i++) assert.equal(await guess(`đoán sai lần ${i}`), 'sai-mat-khau');
+  assert.equal(await guess('đoán sai lần năm'), 'tam-khoa');
+  assert.equal(await countSessions(db, id), 0, 'every session ended');
+  assert.equal(await guess(PASSWORD), 'tam-khoa', 'the right password does not change it while locked');
+  assert.deepEqual(await attempt('quang.lv', PASSWORD), { ok: false, reason: 'locked', minutes: 15 });
+  assert.deepEqual((await listAuditActions(db, 'quang.lv')).filter((a) => a === 'lockout'), ['lockout']);
 });
 
 test('changing one’s password keeps this session and ends the others', async () => {

@@ -1,11 +1,11 @@
 import { getDb, withTransaction } from '@/db/client';
 import { ACCOUNT_DISABLED, getAuth } from '@/db/auth';
-import { getPasswordHash, getStaffUserById, setStaffPassword, type StaffUser } from '@/db/queries/staff';
-import { claimSignInAttempt, getSignInState, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
-import { minutesLocked } from '@/lib/lockout';
+import { getPasswordHash, getStaffUserById, getStaffUserByUsername, setStaffPassword, type StaffUser } from '@/db/queries/staff';
+import { claimSignInAttempt, endAllSessions, forgetFailures, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
+import { LOCKOUT, minutesLocked } from '@/lib/lockout';
 import { hashPassword, verifyPassword } from '@/lib/password-hash';
 import type { PasswordChangeProblem } from '@/lib/newsroom-http';
-import { MAX_PASSWORD_LENGTH, normalizeUsername, passwordProblemCode, usernameProblem } from '@/lib/staff-password';
+import { MAX_PASSWORD_LENGTH, normalizeUsername, passwordLength, passwordProblemCode, usernameProblem } from '@/lib/staff-password';
 
 // Signing in, reading the session, signing out and changing one's own password: the newsroom's route handlers
 // and pages call these with the request's headers; better-auth (db/auth.ts) holds the sessions, the lockout and
@@ -31,7 +31,8 @@ export type SignInOutcome =
 
 /**
  * One sign-in attempt. Unknown usernames and wrong passwords give the same answer in about the same time (an
- * argon2 hash is computed either way); a locked account is refused before its password is checked.
+ * argon2 hash is computed either way), and both lock after five failures; a locked account is refused before its
+ * password is checked, and so is a disabled one (its message then says nothing about the password typed).
  */
 export async function signInStaff(attempt: { username: string; password: string; address: string; headers: Headers }): Promise<SignInOutcome> {
   const auth = getAuth();
@@ -42,8 +43,8 @@ export async function signInStaff(attempt: { username: string; password: string;
     withTransaction((tx) => recordFailedSignIn(tx, { username: username.slice(0, 100), address: attempt.address, now, reason, locksIt }));
   // better-auth would answer these with errors of other kinds (422, 400): they get the wrong-credentials answer,
   // after a hash like any other attempt.
-  if (usernameProblem(username) || !attempt.password || attempt.password.length > MAX_PASSWORD_LENGTH) {
-    await hashPassword(attempt.password.slice(0, MAX_PASSWORD_LENGTH) || 'x');
+  if (usernameProblem(username) || !attempt.password || passwordLength(attempt.password) > MAX_PASSWORD_LENGTH) {
+    await hashPassword([...attempt.password].slice(0, MAX_PASSWORD_LENGTH).join('') || 'x');
     await failed('password');
     return { ok: false, reason: 'credentials' };
   }
@@ -54,13 +55,22 @@ export async function signInStaff(attempt: { username: string; password: string;
     await failed('locked');
     return { ok: false, reason: 'locked', minutes: minutesLocked(claim.lockedUntil, now) };
   }
+  if ((await getStaffUserByUsername(getDb(), username))?.disabled) {
+    await hashPassword(attempt.password);
+    await failed('disabled');
+    return { ok: false, reason: 'disabled' };
+  }
+  // The session this browser had (a sign-in over a live cookie): ended once the new one exists.
+  const previous = await auth.api.getSession({ headers: attempt.headers }).catch(() => null);
   try {
     const { headers, response } = await auth.api.signInUsername({
       body: { username, password: attempt.password },
       headers: attempt.headers,
       returnHeaders: true,
     });
-    await withTransaction((tx) => recordSignIn(tx, { userId: response.user.id, username, address: attempt.address, now }));
+    await withTransaction((tx) =>
+      recordSignIn(tx, { userId: response.user.id, username, address: attempt.address, now, replacesSessionId: previous?.session.id }),
+    );
     const user = await getStaffUserById(getDb(), response.user.id);
     return { ok: true, setCookie: headers.getSetCookie(), mustChangePassword: Boolean(user?.mustChangePassword) };
   } catch (error) {
@@ -74,8 +84,7 @@ export async function signInStaff(attempt: { username: string; password: string;
     if (refusal.statusCode !== 401) throw error;
     await failed('password', claim.locksIt);
     if (!claim.locksIt) return { ok: false, reason: 'credentials' };
-    const state = await getSignInState(getDb(), username);
-    return { ok: false, reason: 'locked', minutes: Math.max(1, minutesLocked(state?.lockedUntil ?? null, now)) };
+    return { ok: false, reason: 'locked', minutes: LOCKOUT.lockMinutes };
   }
 }
 
@@ -94,16 +103,29 @@ export type PasswordChange = { current: string; next: string; confirmation: stri
 /**
  * A signed-in user changes their own password: the current one must be right, the new one must pass the policy
  * and differ. Every other session of the user is signed out; this one stays. Returns what is wrong, or null.
+ * A wrong current password counts toward the same lockout as a failed sign-in (someone at an open session must
+ * not be able to guess its owner's password without limit): the attempt that locks the account also ends all of
+ * its sessions ('tam-khoa'), and a locked account cannot change its password.
  */
 export async function changeOwnPassword(session: StaffSession, change: PasswordChange, address: string): Promise<PasswordChangeProblem | null> {
-  const stored = await getPasswordHash(getDb(), session.user.id);
-  if (!stored || !(await verifyPassword({ hash: stored, password: change.current }))) return 'sai-mat-khau';
+  const { username, id: userId } = session.user;
+  const now = new Date();
+  const claim = await withTransaction((tx) => claimSignInAttempt(tx, { username, now }));
+  if (claim.lockedUntil) return 'tam-khoa';
+  const stored = await getPasswordHash(getDb(), userId);
+  if (!stored || !(await verifyPassword({ hash: stored, password: change.current }))) {
+    await withTransaction(async (tx) => {
+      await recordFailedSignIn(tx, { username, address, now, reason: 'password-change', locksIt: claim.locksIt });
+      if (claim.locksIt) await endAllSessions(tx, userId);
+    });
+    return claim.locksIt ? 'tam-khoa' : 'sai-mat-khau';
+  }
+  await withTransaction((tx) => forgetFailures(tx, userId));
   if (change.next !== change.confirmation) return 'khong-khop';
   if (change.next === change.current) return 'trung-mat-khau-cu';
   const problem = passwordProblemCode(change.next);
   if (problem) return problem;
   const passwordHash = await hashPassword(change.next);
-  const { username } = session.user;
   await withTransaction((tx) =>
     setStaffPassword(tx, { username, passwordHash, mustChangePassword: false, keepSessionId: session.sessionId }, { actor: username, address }),
   );

@@ -34,6 +34,7 @@ export const PASSWORD_CHANGE_MESSAGES = {
   'sai-mat-khau': 'Mật khẩu hiện tại không đúng.',
   'khong-khop': 'Hai lần nhập mật khẩu mới không khớp.',
   'trung-mat-khau-cu': 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  'tam-khoa': 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Hãy đăng nhập lại sau 15 phút, hoặc nhờ quản trị mở khóa.',
 } as const;
 export type PasswordChangeProblem = keyof typeof PASSWORD_CHANGE_MESSAGES;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clientAddress, createRateLimiter } from '@/lib/rate-limit';
+import { clientAddress, createRateLimiter, addressBlock } from '@/lib/rate-limit';
 
 test('a client gets `limit` hits a minute, then is refused until the next minute', () => {
   let time = 0;
@@ -34,4 +34,15 @@ test('the client address is the first X-Forwarded-For entry', () => {
   assert.equal(clientAddress('::1'), '::1');
   assert.equal(clientAddress(null), 'unknown');
   assert.equal(clientAddress(''), 'unknown');
+});
+
+test('addressBlock: IPv4 as it is, IPv6 by its /64', () => {
+  assert.equal(addressBlock('203.0.113.7'), '203.0.113.7');
+  assert.equal(addressBlock('::ffff:203.0.113.7'), '203.0.113.7');
+  assert.equal(addressBlock('2001:db8:1:2:aaaa:bbbb:cccc:dddd'), '2001:db8:1:2::/64');
+  assert.equal(addressBlock('2001:DB8:1:2::1'), '2001:db8:1:2::/64');
+  assert.equal(addressBlock('2001:0db8:0001:0002:ffff::9%eth0'), '2001:db8:1:2::/64');
+  assert.equal(addressBlock('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(addressBlock('::1'), '0:0:0:0::/64');
+  assert.notEqual(addressBlock('2001:db8:1:3::1'), addressBlock('2001:db8:1:2::1'));
 });

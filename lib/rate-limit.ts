@@ -45,3 +45,26 @@ export function createRateLimiter({ limit, windowMs = 60_000, now = Date.now }: 
 export function clientAddress(forwardedFor: string | null): string {
   return forwardedFor?.split(',')[0]?.trim() || 'unknown';
 }
+
+/**
+ * What a per-address limit should count by: an IPv4 address itself, but an IPv6 address's /64 (one
+ * subscriber gets a whole /64 and could otherwise take a fresh address for every request).
+ */
+export function addressBlock(address: string): string {
+  const clean = address.split('%')[0]!.toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(clean);
+  if (mapped) return mapped[1]!;
+  if (!clean.includes(':')) return clean;
+  // An IPv4 tail (64:ff9b::192.0.2.1) is two 16-bit groups.
+  const hex = clean.replace(/(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, (_, a, b, c, d) =>
+    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
+  );
+  const [head = '', tail] = hex.split('::');
+  const before = head ? head.split(':') : [];
+  const after = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? before : [...before, ...Array(Math.max(0, 8 - before.length - after.length)).fill('0'), ...after];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}

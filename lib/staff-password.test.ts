@@ -6,7 +6,9 @@ import {
   generateOneTimePassword,
   isCommonPassword,
   normalizeUsername,
+  passwordLength,
   passwordProblem,
+  passwordProblemCode,
   usernameProblem,
 } from '@/lib/staff-password';
 
@@ -59,4 +61,13 @@ test('hashes are argon2id with 19 MiB, 2 passes, 1 lane, and verify only the sam
   assert.equal(await verifyPassword({ hash: stored, password: 'Đồng lúa Thái Bình'.normalize('NFD') }), true);
   assert.equal(await verifyPassword({ hash: stored, password: 'Đồng lúa Thái Bình ' }), false);
   assert.equal(await verifyPassword({ hash: 'not a hash', password: 'x' }), false);
+});
+
+test('one length rule: characters after NFC; reserved names are refused', () => {
+  assert.equal(passwordLength('🌾'.repeat(100)), 100);
+  assert.equal(passwordLength('e\u0302\u0323'), 1, 'ệ typed as e + two combining marks is one character');
+  assert.equal(passwordProblemCode('🌾🌿'.repeat(64)), null, '128 characters (256 UTF-16 units) may be chosen');
+  assert.equal(passwordProblemCode('🌾🌿'.repeat(64) + '🌾'), 'qua-dai');
+  assert.match(usernameProblem('cli') ?? '', /dành cho hệ thống/);
+  assert.equal(usernameProblem('cli.tt'), null);
 });

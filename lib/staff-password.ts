@@ -29,9 +29,17 @@ export const PASSWORD_PROBLEMS = {
 } as const;
 export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
 
+/**
+ * A password's length as every rule counts it, at sign-in and when it is chosen: characters (code points) after
+ * NFC, so `ệ` is one whether typed composed or not and an emoji is one, not two UTF-16 units.
+ */
+export function passwordLength(password: string): number {
+  return [...password.normalize('NFC')].length;
+}
+
 /** Why `password` may not be used (a code of PASSWORD_PROBLEMS), or null when it may. Characters, not bytes, count. */
 export function passwordProblemCode(password: string): PasswordProblem | null {
-  const length = [...password.normalize('NFC')].length;
+  const length = passwordLength(password);
   if (length < MIN_PASSWORD_LENGTH) return 'qua-ngan';
   if (length > MAX_PASSWORD_LENGTH) return 'qua-dai';
   if (isCommonPassword(password)) return 'pho-bien';
@@ -49,9 +57,13 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** Why `username` (normalized) may not be used, or null: 3-30 characters of a-z, 0-9, `_` and `.`. */
+/** Names the audit log uses for actors that are not people (`cli`: the staff:* commands): no account may take them. */
+export const RESERVED_USERNAMES: readonly string[] = ['cli', 'system', 'he-thong'];
+
+/** Why `username` (normalized) may not be used, or null: 3-30 characters of a-z, 0-9, `_` and `.`, not reserved. */
 export function usernameProblem(username: string): string | null {
   if (!/^[a-z0-9_.]{3,30}$/.test(username)) return 'Tên đăng nhập gồm 3-30 ký tự a-z, 0-9, dấu chấm hoặc gạch dưới.';
+  if (RESERVED_USERNAMES.includes(username)) return `Tên đăng nhập "${username}" được dành cho hệ thống.`;
   return null;
 }
 

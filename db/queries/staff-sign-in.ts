@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { forUpdate, type Db } from '@/db/engine';
-import { staffUsers } from '@/db/schema';
+import { auditLog, staffSessions, staffUsers } from '@/db/schema';
 import { appendAudit } from '@/db/queries/audit';
-import { LOCKOUT, lockoutAfterFailure } from '@/lib/lockout';
+import { LOCKOUT, lockoutAfterFailure, type LockoutState } from '@/lib/lockout';
 
 // The lock state of sign-in (five failures for one username within 15 minutes lock it for 15: lib/lockout.ts)
 // and the audit rows of signing in and out. Each write runs in the caller's transaction.
@@ -25,7 +25,9 @@ export async function getSignInState(db: Db, username: string): Promise<SignInSt
  * step, so attempts sent at the same moment are counted one after the other: at most five reach the password
  * check, however many arrive at once. Returns whether the account was already locked (the attempt is then
  * refused, its password not checked) and whether this attempt is the one that locks it (the fifth within the
- * window: its password is still checked, and only a failure keeps the lock). An unknown username claims nothing.
+ * window: its password is still checked, and only a failure keeps the lock; the lock then lasts
+ * LOCKOUT.lockMinutes from `now`). A username no account has locks the same way (unknownNameLock), so that
+ * the lock message tells nobody whether an account exists.
  */
 export async function claimSignInAttempt(tx: Db, attempt: { username: string; now: Date }): Promise<{ lockedUntil: Date | null; locksIt: boolean }> {
   const [row] = await forUpdate(
@@ -36,11 +38,44 @@ export async function claimSignInAttempt(tx: Db, attempt: { username: string; no
       .where(eq(staffUsers.username, attempt.username))
       .limit(1),
   );
-  if (!row) return { lockedUntil: null, locksIt: false };
+  if (!row) return unknownNameLock(tx, attempt);
   if (row.lockedUntil && row.lockedUntil.getTime() > attempt.now.getTime()) return { lockedUntil: row.lockedUntil, locksIt: false };
   const next = lockoutAfterFailure(row, attempt.now);
   await tx.update(staffUsers).set(next).where(eq(staffUsers.id, row.id));
   return { lockedUntil: null, locksIt: next.lockedUntil !== null && next.lockedUntil !== row.lockedUntil };
+}
+
+const MINUTE = 60_000;
+// Far enough back to see the failures that made a lock still running now (a window, then the lock).
+const UNKNOWN_NAME_LOOKBACK_MS = 2 * (LOCKOUT.windowMinutes + LOCKOUT.lockMinutes) * MINUTE;
+
+/**
+ * The lock of a username no account has: there is no row to count in, so the failures are replayed from the audit
+ * log (the same rule, lib/lockout.ts, over the `sign-in-failed` rows of that name; the `(subject, at)` index
+ * finds them). Attempts refused as locked are audited as such and not counted, as for an account.
+ */
+async function unknownNameLock(tx: Db, attempt: { username: string; now: Date }): Promise<{ lockedUntil: Date | null; locksIt: boolean }> {
+  const rows = await tx
+    .select({ at: auditLog.at, detail: auditLog.detail })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.subject, attempt.username),
+        eq(auditLog.action, 'sign-in-failed'),
+        gte(auditLog.at, new Date(attempt.now.getTime() - UNKNOWN_NAME_LOOKBACK_MS)),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(200);
+  let state: LockoutState = { failedAttempts: 0, failedSince: null, lockedUntil: null };
+  for (const row of rows.reverse()) {
+    if ((row.detail as { reason?: string } | null)?.reason !== 'unknown-user') continue;
+    if (state.lockedUntil && state.lockedUntil.getTime() > row.at.getTime()) continue;
+    state = lockoutAfterFailure(state, row.at);
+  }
+  if (state.lockedUntil && state.lockedUntil.getTime() > attempt.now.getTime()) return { lockedUntil: state.lockedUntil, locksIt: false };
+  const next = lockoutAfterFailure(state, attempt.now);
+  return { lockedUntil: null, locksIt: next.lockedUntil !== null && next.lockedUntil !== state.lockedUntil };
 }
 
 /**
@@ -49,16 +84,36 @@ export async function claimSignInAttempt(tx: Db, attempt: { username: string; no
  */
 export async function recordFailedSignIn(
   tx: Db,
-  attempt: { username: string; address: string; now: Date; reason: 'password' | 'locked' | 'disabled'; locksIt?: boolean },
+  attempt: { username: string; address: string; now: Date; reason: 'password' | 'locked' | 'disabled' | 'password-change'; locksIt?: boolean },
 ): Promise<void> {
-  const audit = { actor: null, subject: attempt.username, address: attempt.address, at: attempt.now };
+  const own = attempt.reason === 'password-change';
+  const audit = { actor: own ? attempt.username : null, subject: attempt.username, address: attempt.address, at: attempt.now };
   const [row] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, attempt.username)).limit(1);
-  await appendAudit(tx, { action: 'sign-in-failed', ...audit, detail: { reason: row ? attempt.reason : 'unknown-user' } });
-  if (row && attempt.locksIt) await appendAudit(tx, { action: 'lockout', ...audit, detail: { minutes: LOCKOUT.lockMinutes } });
+  // A locked unknown name keeps `locked`: unknownNameLock counts only the `unknown-user` rows.
+  const reason = row || attempt.reason === 'locked' ? attempt.reason : 'unknown-user';
+  await appendAudit(tx, { action: 'sign-in-failed', ...audit, detail: { reason } });
+  if (attempt.locksIt) await appendAudit(tx, { action: 'lockout', ...audit, detail: { minutes: LOCKOUT.lockMinutes } });
 }
 
-/** A successful sign-in: failures forgotten, last sign-in time kept, audited. */
-export async function recordSignIn(tx: Db, signIn: { userId: string; username: string; address: string; now: Date }): Promise<void> {
+/** A right password after claimSignInAttempt counted it (a password change): the failures are forgotten. */
+export async function forgetFailures(tx: Db, userId: string): Promise<void> {
+  await tx.update(staffUsers).set({ failedAttempts: 0, failedSince: null }).where(eq(staffUsers.id, userId));
+}
+
+/** Signs an account out everywhere (it was just locked by guesses made from inside one of its sessions). */
+export async function endAllSessions(tx: Db, userId: string): Promise<void> {
+  await tx.delete(staffSessions).where(eq(staffSessions.userId, userId));
+}
+
+/**
+ * A successful sign-in: failures forgotten, last sign-in time kept, audited. `replacesSessionId`: the session the
+ * browser had before (of this account or another), ended so that one browser holds one session.
+ */
+export async function recordSignIn(
+  tx: Db,
+  signIn: { userId: string; username: string; address: string; now: Date; replacesSessionId?: string | null },
+): Promise<void> {
+  if (signIn.replacesSessionId) await tx.delete(staffSessions).where(eq(staffSessions.id, signIn.replacesSessionId));
   await tx
     .update(staffUsers)
     .set({ failedAttempts: 0, failedSince: null, lockedUntil: null, lastSignInAt: signIn.now })

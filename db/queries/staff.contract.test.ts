@@ -151,6 +151,31 @@ test('a failed sign-in for an unknown username is audited and changes no account
   assert.deepEqual([row?.action, row?.address, row?.detail], ['sign-in-failed', '10.0.0.3', { reason: 'unknown-user' }]);
 });
 
+test('a username no account has locks like an account: the fifth failure within 15 minutes, for 15 minutes', async () => {
+  const start = Date.now();
+  const at = (minute: number) => new Date(start + minute * 60_000);
+  const attempt = async (minute: number) => {
+    const claim = await withTransaction((tx) => claimSignInAttempt(tx, { username: 'khong.ai', now: at(minute) }));
+    const reason = claim.lockedUntil ? 'locked' : 'password';
+    await withTransaction((tx) => recordFailedSignIn(tx, { username: 'khong.ai', address: '10.0.0.4', now: at(minute), reason, locksIt: claim.locksIt }));
+    return claim;
+  };
+  for (const minute of [0, 1, 2, 3]) assert.deepEqual(await attempt(minute), { lockedUntil: null, locksIt: false });
+  assert.deepEqual(await attempt(4), { lockedUntil: null, locksIt: true }, 'the fifth locks it, as for an account');
+  assert.equal((await attempt(10)).lockedUntil?.getTime(), at(19).getTime(), 'refused while locked');
+  assert.equal((await attempt(18)).lockedUntil?.getTime(), at(19).getTime(), 'attempts refused as locked do not extend it');
+  assert.deepEqual(await attempt(19), { lockedUntil: null, locksIt: false }, 'open again after 15 minutes');
+  assert.deepEqual((await listAuditActions(db, 'khong.ai')).filter((a) => a === 'lockout'), ['lockout']);
+});
+
+test('signing in over a live session ends the old one', async () => {
+  const { id } = await withTransaction((tx) => createStaffUser(tx, reporter('kim.lt'), cli));
+  await openSessions(id, 2);
+  const [old] = await db.select({ id: staffSessions.id }).from(staffSessions).where(eq(staffSessions.userId, id)).limit(1);
+  await withTransaction((tx) => recordSignIn(tx, { userId: id, username: 'kim.lt', address: '10.0.0.5', now: new Date(), replacesSessionId: old!.id }));
+  assert.equal(await countSessions(db, id), 1);
+});
+
 // Drizzle wraps the engine's error (DrizzleQueryError): the trigger's message is in its cause.
 const appendOnly = (error: unknown) => /append-only/.test(`${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message}`);
 

@@ -2,19 +2,17 @@ import { signInStaff } from '@/db/newsroom-sessions';
 import { getEnv } from '@/env';
 import { badForm, crossSiteRefused, readForm, seeOther, tooManyAttempts } from '@/lib/newsroom-responses';
 import { CHANGE_PASSWORD_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
-import { clientAddress, createRateLimiter } from '@/lib/rate-limit';
+import { clientAddress } from '@/lib/rate-limit';
 import { isAllowedOrigin } from '@/lib/same-origin.mjs';
+import { PASSWORD_ATTEMPT_RETRY_AFTER_S, passwordAttemptLimiter } from '../../limits';
 
 // The sign-in form's target (POST only): checks, in this order, the Origin, the per-address limit, then the
 // credentials (db/newsroom-sessions.ts); answers with a 303 to the newsroom or back to the form with its message.
 
-const limiter = createRateLimiter({ limit: getEnv().NEWSROOM_SIGN_IN_RATE_LIMIT });
-const RETRY_AFTER_S = 60;
-
 export async function POST(request: Request) {
   if (!isAllowedOrigin({ method: 'POST', origin: request.headers.get('origin'), siteUrl: getEnv().siteUrl })) return crossSiteRefused();
   const address = clientAddress(request.headers.get('x-forwarded-for'));
-  if (!limiter.allow(address)) return tooManyAttempts(RETRY_AFTER_S);
+  if (!passwordAttemptLimiter.allow(address)) return tooManyAttempts(PASSWORD_ATTEMPT_RETRY_AFTER_S);
   const form = await readForm(request);
   if (!form) return badForm();
   const outcome = await signInStaff({
