@@ -48,7 +48,8 @@ export function checkTotp({ secret, code, now, afterTimeStep }: { secret: string
     epochTolerance: TOTP.period,
     ...(afterTimeStep === null ? {} : { afterTimeStep }),
   });
-  return result.valid ? result.timeStep : null;
+  // otplib's verify returns TOTP's or HOTP's result type; only TOTP's has the step.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 // Backup codes: 10 characters of lower-case base32 (50 bits), shown as xxxxx-xxxxx, stored as SHA-256 hashes

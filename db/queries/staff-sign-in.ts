@@ -57,13 +57,26 @@ export async function recordFailedSignIn(
   if (row && attempt.locksIt) await appendAudit(tx, { action: 'lockout', ...audit, detail: { minutes: LOCKOUT.lockMinutes } });
 }
 
-/** A successful sign-in: failures forgotten, last sign-in time kept, audited. */
-export async function recordSignIn(tx: Db, signIn: { userId: string; username: string; address: string; now: Date }): Promise<void> {
+/**
+ * A successful sign-in: failures forgotten, last sign-in time kept, audited. `secondFactorPending`: the password
+ * was right but a code is still to come, so the attempt stays counted until the code is right (else each right
+ * password would give five more guesses at the code: db/newsroom-two-factor.ts).
+ */
+export async function recordSignIn(
+  tx: Db,
+  signIn: { userId: string; username: string; address: string; now: Date; secondFactorPending?: boolean },
+): Promise<void> {
+  const forget = signIn.secondFactorPending ? {} : { failedAttempts: 0, failedSince: null, lockedUntil: null };
   await tx
     .update(staffUsers)
-    .set({ failedAttempts: 0, failedSince: null, lockedUntil: null, lastSignInAt: signIn.now })
+    .set({ ...forget, lastSignInAt: signIn.now })
     .where(eq(staffUsers.id, signIn.userId));
   await appendAudit(tx, { action: 'sign-in', actor: signIn.username, subject: signIn.username, address: signIn.address, at: signIn.now });
+}
+
+/** A right second factor: the failures counted for the username (passwords and codes) are forgotten. */
+export async function forgetSignInFailures(tx: Db, userId: string): Promise<void> {
+  await tx.update(staffUsers).set({ failedAttempts: 0, failedSince: null, lockedUntil: null }).where(eq(staffUsers.id, userId));
 }
 
 export async function recordSignOut(tx: Db, signOut: { username: string; address: string }): Promise<void> {
