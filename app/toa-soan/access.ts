@@ -4,8 +4,9 @@ import { checkStaffAccess, type Access, type PendingStep } from '@/db/newsroom-a
 import type { StaffSession } from '@/db/newsroom-sessions';
 import { getEnv } from '@/env';
 import type { Permission } from '@/lib/newsroom-permissions';
-import { crossSiteRefused, notAllowed, seeOther } from '@/lib/newsroom-responses';
-import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
+import { crossSiteRefused, notAllowed, seeOther, tooManyAttempts } from '@/lib/newsroom-responses';
+import { CHANGE_PASSWORD_PATH, ENROL_PATH, SIGN_IN_PATH, TWO_FACTOR_PATH } from '@/lib/newsroom-http';
+import { clientAddress, createRateLimiter } from '@/lib/rate-limit';
 import { isAllowedOrigin } from '@/lib/same-origin.mjs';
 
 // How newsroom pages and route handlers answer what db/newsroom-access.ts decides: a page redirects (or shows
@@ -14,8 +15,20 @@ import { isAllowedOrigin } from '@/lib/same-origin.mjs';
 
 /** The page of each pending step. */
 export const STEP_PATHS: Record<PendingStep, string> = {
+  'two-factor': TWO_FACTOR_PATH,
   'change-password': CHANGE_PASSWORD_PATH,
+  'two-factor-enrol': ENROL_PATH,
 };
+
+// Attempts at a secret (passwords, two-factor codes) from one address: one limit for the sign-in form and every
+// form that takes a code.
+const attemptLimiter = createRateLimiter({ limit: getEnv().NEWSROOM_SIGN_IN_RATE_LIMIT });
+const RETRY_AFTER_S = 60;
+
+/** 429 when this address has made too many attempts at a password or a code this minute, otherwise null. */
+export function limitAttempts(request: Request): Response | null {
+  return attemptLimiter.allow(clientAddress(request.headers.get('x-forwarded-for'))) ? null : tooManyAttempts(RETRY_AFTER_S);
+}
 
 /** For pages: the session, when it may use the page; otherwise redirects or renders the 403 page. */
 export async function requireStaffPage(permission: Permission, step?: PendingStep): Promise<StaffSession> {
