@@ -124,6 +124,7 @@ test('a phong-vien goes straight to the newsroom, and may turn two-factor sign-i
   await expect(page.getByText('Còn 10 mã dự phòng chưa dùng.')).toBeVisible();
 
   // Now the phong-vien's sign-in asks for a code too.
+  await page.goto('/toa-soan');
   await signOut(page);
   await signInAs(page, username, PASSWORD);
   expect(knownFactor(username)).toBeTruthy();
@@ -136,6 +137,7 @@ test('a phong-vien goes straight to the newsroom, and may turn two-factor sign-i
   await turnOff.getByLabel('Mã xác thực').fill(backupCodes[9]!);
   await turnOff.getByRole('button').click();
   await expect(page.getByTestId('trang-thai-hai-lop')).toHaveText('Đang tắt');
+  await page.goto('/toa-soan');
   await signOut(page);
   await signIn(page, username, PASSWORD);
   await expect(page).toHaveURL(/\/toa-soan$/);

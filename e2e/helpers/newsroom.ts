@@ -66,13 +66,14 @@ async function codeFor(username: string): Promise<string> {
 /** On the enrolment page: starts (unless started), reads the secret shown as text, confirms with a code; returns the backup codes. */
 export async function enrolOnPage(page: Page, username: string): Promise<string[]> {
   const start = page.getByRole('button', { name: 'Bắt đầu' });
+  await expect(start.or(page.getByTestId('khoa-bi-mat'))).toBeVisible();
   if (await start.isVisible()) await start.click();
   const secret = (await page.getByTestId('khoa-bi-mat').textContent())!.replace(/\s/g, '');
   factors.set(username.toLowerCase(), { secret, backupCodes: [], lastStep: 0 });
   await page.getByLabel('Mã xác thực').fill(await freshTotpCode(username));
   await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
+  await expect(page.getByTestId('shown-once').locator('code')).toHaveCount(10);
   const backupCodes = await page.getByTestId('shown-once').locator('code').allTextContents();
-  expect(backupCodes).toHaveLength(10);
   knownFactor(username)!.backupCodes = [...backupCodes];
   return backupCodes;
 }
