@@ -14,7 +14,7 @@ import {
 } from '@/db/newsroom-two-factor';
 import { listAuditActions } from '@/db/queries/audit';
 import { countSessions, createStaffUser, getStaffUserByUsername, StaffChangeRejected } from '@/db/queries/staff';
-import { getTwoFactorSecret, resetStaffTwoFactor } from '@/db/queries/two-factor';
+import { acceptTimeStep, getTwoFactorSecret, resetStaffTwoFactor } from '@/db/queries/two-factor';
 import { useThrowawayDatabase } from '@/db/testing';
 import { hashPassword } from '@/lib/password-hash';
 
@@ -139,6 +139,18 @@ test('two sign-ins bringing the same TOTP code at once: exactly one gets in', as
   const code = codeIn(secret, 1);
   const outcomes = await Promise.all([verifySignInCode(a, code, ADDRESS), verifySignInCode(b, code, ADDRESS)]);
   assert.deepEqual(outcomes.map((o) => o.ok).sort(), [false, true]);
+});
+
+test('the stored time step only moves forward, and of two writers of the same step one wins', async () => {
+  await create('hai.tv', 'lanh-dao');
+  await enrol('hai.tv');
+  const userId = (await getStaffUserByUsername(db, 'hai.tv'))!.id;
+  const enrolled = (await getTwoFactorSecret(db, userId))!.lastTimeStep!;
+  const accept = (timeStep: number) => withTransaction((tx) => acceptTimeStep(tx, { userId, timeStep }));
+  assert.equal(await accept(enrolled), false, 'the same step');
+  assert.equal(await accept(enrolled - 1), false, 'an earlier step');
+  assert.deepEqual((await Promise.all([accept(enrolled + 1), accept(enrolled + 1)])).sort(), [false, true]);
+  assert.equal((await getTwoFactorSecret(db, userId))!.lastTimeStep, enrolled + 1);
 });
 
 test('new backup codes replace the old ones', async () => {
