@@ -1,5 +1,5 @@
 import { getStaffSession, type StaffSession } from '@/db/newsroom-sessions';
-import type { Permission } from '@/lib/newsroom-permissions';
+import { requiresTwoFactor, type Permission } from '@/lib/newsroom-permissions';
 
 // The one gate every newsroom page and route handler passes (docs/decisions/0025-newsroom-access.md):
 // 1. a live session of an enabled account (getStaffSession), else the sign-in page;
@@ -8,8 +8,12 @@ import type { Permission } from '@/lib/newsroom-permissions';
 //    step;
 // 3. the action's permission (lib/newsroom-permissions.ts), else 403.
 
-/** What a session still has to do before it may do anything else, in the order they are asked for. */
-export type PendingStep = 'change-password';
+/**
+ * What a session still has to do before it may do anything else, in the order they are asked for: the code of
+ * a user who has two-factor sign-in, a one-time password to replace, then the enrolment of a role that requires
+ * two-factor sign-in (docs/decisions/0026-two-factor.md).
+ */
+export type PendingStep = 'two-factor' | 'change-password' | 'two-factor-enrol';
 
 export type Access =
   | { ok: true; session: StaffSession }
@@ -18,8 +22,10 @@ export type Access =
   | { ok: false; refusal: 'forbidden'; session: StaffSession };
 
 /** The first step this session must still finish, or null. */
-export function pendingStep(session: StaffSession): PendingStep | null {
+export function pendingStep(session: Pick<StaffSession, 'user' | 'twoFactor'>): PendingStep | null {
+  if (session.twoFactor.enabled && !session.twoFactor.verified) return 'two-factor';
   if (session.user.mustChangePassword) return 'change-password';
+  if (requiresTwoFactor(session.user.role) && !session.twoFactor.enabled) return 'two-factor-enrol';
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { getDb, withTransaction } from '@/db/client';
 import { ACCOUNT_DISABLED, getAuth } from '@/db/auth';
 import { getPasswordHash, getStaffUserById, getStaffUserByUsername, setStaffPassword, type StaffUser } from '@/db/queries/staff';
+import { getSecondFactorState, type SecondFactorState } from '@/db/queries/two-factor';
 import { claimSignInAttempt, endAllSessions, forgetFailures, recordFailedSignIn, recordSignIn, recordSignOut } from '@/db/queries/staff-sign-in';
 import { LOCKOUT, minutesLocked } from '@/lib/lockout';
 import { hashPassword, verifyPassword } from '@/lib/password-hash';
@@ -11,7 +12,8 @@ import { MAX_PASSWORD_LENGTH, normalizeUsername, passwordLength, passwordProblem
 // and pages call these with the request's headers; better-auth (db/auth.ts) holds the sessions, the lockout and
 // the audit rows are ours (db/queries/staff-sign-in.ts). docs/decisions/0024-newsroom-accounts.md.
 
-export type StaffSession = { sessionId: string; user: StaffUser };
+/** `twoFactor`: whether the user signs in with a second factor, and whether this session has given it. */
+export type StaffSession = { sessionId: string; user: StaffUser; twoFactor: SecondFactorState };
 
 /** The signed-in, enabled staff member of a request, or null (no cookie, a forged or expired one, revoked, disabled). */
 export async function getStaffSession(requestHeaders: Headers): Promise<StaffSession | null> {
@@ -21,11 +23,12 @@ export async function getStaffSession(requestHeaders: Headers): Promise<StaffSes
   if (!result) return null;
   const user = await getStaffUserById(getDb(), result.user.id);
   if (!user || user.disabled) return null;
-  return { sessionId: result.session.id, user };
+  const twoFactor = await getSecondFactorState(getDb(), { userId: user.id, sessionId: result.session.id });
+  return { sessionId: result.session.id, user, twoFactor };
 }
 
 export type SignInOutcome =
-  | { ok: true; setCookie: string[]; mustChangePassword: boolean }
+  | { ok: true; setCookie: string[]; session: Omit<StaffSession, 'sessionId'> }
   | { ok: false; reason: 'not-configured' | 'credentials' | 'disabled' }
   | { ok: false; reason: 'locked'; minutes: number };
 
@@ -68,11 +71,14 @@ export async function signInStaff(attempt: { username: string; password: string;
       headers: attempt.headers,
       returnHeaders: true,
     });
+    const userId = response.user.id;
+    const { enabled } = await getSecondFactorState(getDb(), { userId, sessionId: '' });
     await withTransaction((tx) =>
-      recordSignIn(tx, { userId: response.user.id, username, address: attempt.address, now, replacesSessionId: previous?.session.id }),
+      recordSignIn(tx, { userId, username, address: attempt.address, now, secondFactorPending: enabled, replacesSessionId: previous?.session.id }),
     );
-    const user = await getStaffUserById(getDb(), response.user.id);
-    return { ok: true, setCookie: headers.getSetCookie(), mustChangePassword: Boolean(user?.mustChangePassword) };
+    const user = await getStaffUserById(getDb(), userId);
+    if (!user) throw new Error(`the account ${username} vanished while signing in`);
+    return { ok: true, setCookie: headers.getSetCookie(), session: { user, twoFactor: { enabled, verified: false } } };
   } catch (error) {
     // better-auth's APIError: 401 for refused credentials, our session hook's code for a disabled account;
     // anything else is a real failure.

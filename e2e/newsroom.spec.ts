@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { E2E_ENV } from './helpers/content';
-import { createStaff, E2E_NEWSROOM_SECRET, expectSignInPage, signIn, staff, uniqueUsername } from './helpers/newsroom';
+import { createStaff, E2E_NEWSROOM_SECRET, expectSignInPage, signIn, signInAs, staff, uniqueUsername } from './helpers/newsroom';
 import { E2E_BASE_URL, extraPort, startServer } from './helpers/servers';
 
 // The newsroom's accounts and sign-in (issue #16; docs/decisions/0024-newsroom-accounts.md): accounts are made
@@ -13,8 +13,7 @@ const ORIGIN = new URL(E2E_BASE_URL).origin;
 async function signedInContext(browser: Browser, username: string, password = PASSWORD) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, username, password);
-  await expect(page).toHaveURL(/\/toa-soan$/);
+  await signInAs(page, username, password);
   return { context, page };
 }
 
@@ -31,8 +30,8 @@ test.describe('signing in and out', () => {
 
     await page.goto('/toa-soan');
     await expectSignInPage(page);
-    await signIn(page, username.toUpperCase(), PASSWORD);
-    await expect(page).toHaveURL(/\/toa-soan$/);
+    // A lanh-dao's first sign-in goes through two-factor enrolment (e2e/newsroom-two-factor.spec.ts), all forms.
+    await signInAs(page, username.toUpperCase(), PASSWORD);
     await expect(page.getByText('Phạm Thị Hoa')).toBeVisible();
     await expect(page.getByTestId('vai-tro')).toHaveText('Lãnh đạo');
 
@@ -43,7 +42,8 @@ test.describe('signing in and out', () => {
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expectSignInPage(page);
-    expect(origins).toEqual([ORIGIN, ORIGIN]);
+    expect(origins.length).toBeGreaterThanOrEqual(4);
+    expect(origins.every((origin) => origin === ORIGIN), origins.join(', ')).toBe(true);
 
     // The cookie is gone, and the old one no longer opens anything: the session's row was deleted.
     expect((await context.cookies()).filter((c) => c.name === 'toa-soan')).toEqual([]);
@@ -95,8 +95,7 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('Tài khoản tạm khóa');
 
     staff(['unlock', '--username', username]);
-    await signIn(page, username, PASSWORD);
-    await expect(page).toHaveURL(/\/toa-soan$/);
+    await signInAs(page, username, PASSWORD);
   });
 });
 

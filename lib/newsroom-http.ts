@@ -10,6 +10,11 @@ import { PASSWORD_PROBLEMS } from '@/lib/staff-password';
 export const NEWSROOM_PATH = '/toa-soan';
 export const SIGN_IN_PATH = '/toa-soan/dang-nhap';
 export const CHANGE_PASSWORD_PATH = '/toa-soan/doi-mat-khau';
+/** The code page of a session that must still give its second factor (docs/decisions/0026-two-factor.md). */
+export const TWO_FACTOR_PATH = '/toa-soan/xac-thuc';
+/** One's own two-factor settings, and the enrolment page. */
+export const SECURITY_PATH = '/toa-soan/bao-mat';
+export const ENROL_PATH = '/toa-soan/bao-mat/hai-lop';
 
 /** The error codes the sign-in and password pages show, as carried in their `loi` query parameter. */
 export const SIGN_IN_MESSAGES = {
@@ -40,4 +45,16 @@ export type PasswordChangeProblem = keyof typeof PASSWORD_CHANGE_MESSAGES;
 
 export function passwordChangeMessage(code: string | undefined): string | null {
   return code && Object.hasOwn(PASSWORD_CHANGE_MESSAGES, code) ? PASSWORD_CHANGE_MESSAGES[code as PasswordChangeProblem] : null;
+}
+
+/** What the code, enrolment and security pages show for each `loi` code. */
+export const TWO_FACTOR_MESSAGES = {
+  'sai-ma': 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.',
+  'tam-khoa': 'Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau {phut} phút, hoặc nhờ quản trị mở khóa.',
+} as const;
+
+export function twoFactorMessage(code: string | undefined, minutes: string | undefined): string | null {
+  if (!code || !Object.hasOwn(TWO_FACTOR_MESSAGES, code)) return null;
+  const minutesShown = /^\d{1,2}$/.test(minutes ?? '') ? minutes! : '15';
+  return TWO_FACTOR_MESSAGES[code as keyof typeof TWO_FACTOR_MESSAGES].replace('{phut}', minutesShown);
 }

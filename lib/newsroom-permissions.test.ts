@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canManageAccounts, canReadAuditLog, canUseNewsroom, requiresTwoFactor } from '@/lib/newsroom-permissions';
+import { canManageAccounts, canReadAuditLog, canTurnOffTwoFactor, canUseNewsroom, requiresTwoFactor } from '@/lib/newsroom-permissions';
 import { STAFF_ROLES, type StaffRole } from '@/lib/staff-roles';
 
 // The role table of issue #16, written out: a change to a permission must change this table too.
@@ -20,3 +20,10 @@ for (const role of STAFF_ROLES) {
     );
   });
 }
+
+test('only a role that is not required to sign in with two factors may turn it off', () => {
+  assert.deepEqual(
+    STAFF_ROLES.filter((role) => canTurnOffTwoFactor({ role, categoryIds: [] })),
+    ['phong-vien'],
+  );
+});

@@ -29,3 +29,8 @@ export function requiresTwoFactor(role: StaffRole): boolean {
 }
 
 export type Permission = (user: StaffPrincipal) => boolean;
+
+/** Turning one's own two-factor sign-in off: only roles that are not required to have it. */
+export function canTurnOffTwoFactor(user: StaffPrincipal): boolean {
+  return !requiresTwoFactor(user.role);
+}

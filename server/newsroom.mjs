@@ -18,7 +18,17 @@ export const NEWSROOM_HEADERS = [
  * The only newsroom URLs that take a POST: the route handlers its forms post to. Its pages take none (the site has
  * no server actions, and Next answers a form-like POST to a page with a 500, "Invalid Server Actions request").
  */
-export const NEWSROOM_FORM_TARGETS = new Set(['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui']);
+export const NEWSROOM_FORM_TARGETS = new Set([
+  '/toa-soan/dang-nhap/gui',
+  '/toa-soan/dang-xuat',
+  '/toa-soan/doi-mat-khau/gui',
+  // Two-factor sign-in (docs/decisions/0026-two-factor.md).
+  '/toa-soan/xac-thuc/gui',
+  '/toa-soan/bao-mat/hai-lop/bat-dau',
+  '/toa-soan/bao-mat/hai-lop/xac-nhan',
+  '/toa-soan/bao-mat/ma-du-phong',
+  '/toa-soan/bao-mat/tat',
+]);
 /** What a form target allows (its GET sends the browser back to the form). */
 export const FORM_TARGET_ALLOW = 'GET, HEAD, POST';
 

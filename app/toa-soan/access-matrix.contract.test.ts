@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { asc, eq, gt } from 'drizzle-orm';
 import { withTransaction, type Db } from '@/db/client';
-import { signInStaff } from '@/db/newsroom-sessions';
+import { generateSync } from 'otplib';
+import { pendingStep } from '@/db/newsroom-access';
+import { getStaffSession, signInStaff } from '@/db/newsroom-sessions';
+import { confirmEnrolment, getPendingEnrolment, startEnrolment, verifySignInCode } from '@/db/newsroom-two-factor';
 import { auditLog, staffAccounts, staffSessions, staffUserCategories, staffUsers } from '@/db/schema';
 import { createStaffUser } from '@/db/queries/staff';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
@@ -31,11 +34,29 @@ async function makeUser(role: StaffRole, prefix = 'u'): Promise<string> {
   return username;
 }
 
-/** The cookie header of a fresh, fully signed-in session of `username`. */
+// Backup codes of the accounts enrolled so far: a later sign-in of the same account gives one as its code.
+const backupCodes = new Map<string, string[]>();
+
+/**
+ * The cookie header of a fresh, fully signed-in session of `username`: the two-factor steps its role requires
+ * are done as the pages would do them (enrolment with a computed code, then a backup code at later sign-ins).
+ */
 async function cookieOf(username: string): Promise<string> {
   const outcome = await signInStaff({ username, password: PASSWORD, address: '10.9.9.9', headers: new Headers() });
   assert.ok(outcome.ok, `${username} signs in`);
-  return outcome.setCookie.map((c) => c.split(';', 1)[0]).join('; ');
+  const cookie = outcome.setCookie.map((c) => c.split(';', 1)[0]).join('; ');
+  const session = (await getStaffSession(new Headers({ cookie })))!;
+  const step = pendingStep(session);
+  if (step === 'two-factor-enrol') {
+    assert.ok(await startEnrolment(session));
+    const secret = new URL((await getPendingEnrolment(session))!.uri).searchParams.get('secret')!;
+    backupCodes.set(username, (await confirmEnrolment(session, generateSync({ secret }), '10.9.9.9'))!);
+  } else if (step === 'two-factor') {
+    const code = backupCodes.get(username)!.pop()!;
+    assert.deepEqual(await verifySignInCode(session, code, '10.9.9.9'), { ok: true, value: undefined });
+  }
+  assert.equal(pendingStep((await getStaffSession(new Headers({ cookie })))!), null, `${username} is fully signed in`);
+  return cookie;
 }
 
 /** A form post of `action` on `target`; `from`: the Origin header (`null` sends `Origin: null`, `'none'` none). */

@@ -4,9 +4,11 @@ import { checkStaffAccess, type Access, type PendingStep } from '@/db/newsroom-a
 import type { StaffSession } from '@/db/newsroom-sessions';
 import { getEnv } from '@/env';
 import type { Permission } from '@/lib/newsroom-permissions';
-import { crossSiteRefused, notAllowed, seeOther } from '@/lib/newsroom-responses';
-import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
+import { crossSiteRefused, notAllowed, seeOther, tooManyAttempts } from '@/lib/newsroom-responses';
+import { CHANGE_PASSWORD_PATH, ENROL_PATH, SIGN_IN_PATH, TWO_FACTOR_PATH } from '@/lib/newsroom-http';
+import { clientAddress } from '@/lib/rate-limit';
 import { isAllowedOrigin } from '@/lib/same-origin.mjs';
+import { PASSWORD_ATTEMPT_RETRY_AFTER_S, passwordAttemptLimiter } from './limits';
 
 // How newsroom pages and route handlers answer what db/newsroom-access.ts decides: a page redirects (or shows
 // the 403 page), a form target answers 303/403. Every page and every handler under /toa-soan calls one of these
@@ -14,8 +16,19 @@ import { isAllowedOrigin } from '@/lib/same-origin.mjs';
 
 /** The page of each pending step. */
 export const STEP_PATHS: Record<PendingStep, string> = {
+  'two-factor': TWO_FACTOR_PATH,
   'change-password': CHANGE_PASSWORD_PATH,
+  'two-factor-enrol': ENROL_PATH,
 };
+
+/**
+ * 429 when this address has made too many attempts at a secret (a password, a two-factor code) this minute,
+ * otherwise null: one limit for the sign-in form, the password form and every form that takes a code (./limits.ts).
+ */
+export function limitAttempts(request: Request): Response | null {
+  const address = clientAddress(request.headers.get('x-forwarded-for'));
+  return passwordAttemptLimiter.allow(address) ? null : tooManyAttempts(PASSWORD_ATTEMPT_RETRY_AFTER_S);
+}
 
 /** For pages: the session, when it may use the page; otherwise redirects or renders the 403 page. */
 export async function requireStaffPage(permission: Permission, step?: PendingStep): Promise<StaffSession> {

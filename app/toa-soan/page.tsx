@@ -5,5 +5,5 @@ import { requireStaffPage } from './access';
 
 export default async function NewsroomPage() {
   const session = await requireStaffPage(canUseNewsroom);
-  return <NewsroomDashboard name={session.user.name} roleLabel={ROLE_LABELS[session.user.role]} signOutAction="/toa-soan/dang-xuat" />;
+  return <NewsroomDashboard name={session.user.name} roleLabel={ROLE_LABELS[session.user.role]} signOutAction="/toa-soan/dang-xuat" securityHref="/toa-soan/bao-mat" />;
 }

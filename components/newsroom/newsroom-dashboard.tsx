@@ -1,7 +1,7 @@
 import styles from '@/components/newsroom/newsroom.module.css';
 
 // The newsroom's home: a placeholder until the editor (issue #17) arrives.
-export function NewsroomDashboard({ name, roleLabel, signOutAction }: { name: string; roleLabel: string; signOutAction: string }) {
+export function NewsroomDashboard({ name, roleLabel, signOutAction, securityHref }: { name: string; roleLabel: string; signOutAction: string; securityHref: string }) {
   return (
     <section className={styles.panel} aria-labelledby="toa-soan-tieu-de">
       <h1 id="toa-soan-tieu-de">Tòa soạn</h1>
@@ -10,6 +10,9 @@ export function NewsroomDashboard({ name, roleLabel, signOutAction }: { name: st
       </p>
       <p>
         Vai trò: <span data-testid="vai-tro">{roleLabel}</span>
+      </p>
+      <p>
+        <a href={securityHref}>Bảo mật đăng nhập (xác thực hai lớp)</a>
       </p>
       <form method="post" action={signOutAction}>
         <button className={styles.button} type="submit">

@@ -15,6 +15,13 @@ export const AUDIT_ACTIONS = [
   'password-set',
   'account-disabled',
   'account-unlocked',
+  'two-factor-enabled',
+  'two-factor-verified',
+  'two-factor-failed',
+  'backup-code-used',
+  'backup-codes-regenerated',
+  'two-factor-disabled',
+  'two-factor-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -106,19 +106,27 @@ export async function endAllSessions(tx: Db, userId: string): Promise<void> {
 }
 
 /**
- * A successful sign-in: failures forgotten, last sign-in time kept, audited. `replacesSessionId`: the session the
- * browser had before (of this account or another), ended so that one browser holds one session.
+ * A successful sign-in: failures forgotten, last sign-in time kept, audited. `secondFactorPending`: the password
+ * was right but a code is still to come, so the attempt stays counted until the code is right (else each right
+ * password would give five more guesses at the code: db/newsroom-two-factor.ts). `replacesSessionId`: the
+ * session the browser had before (of this account or another), ended so that one browser holds one session.
  */
 export async function recordSignIn(
   tx: Db,
-  signIn: { userId: string; username: string; address: string; now: Date; replacesSessionId?: string | null },
+  signIn: { userId: string; username: string; address: string; now: Date; secondFactorPending?: boolean; replacesSessionId?: string | null },
 ): Promise<void> {
   if (signIn.replacesSessionId) await tx.delete(staffSessions).where(eq(staffSessions.id, signIn.replacesSessionId));
+  const forget = signIn.secondFactorPending ? {} : { failedAttempts: 0, failedSince: null, lockedUntil: null };
   await tx
     .update(staffUsers)
-    .set({ failedAttempts: 0, failedSince: null, lockedUntil: null, lastSignInAt: signIn.now })
+    .set({ ...forget, lastSignInAt: signIn.now })
     .where(eq(staffUsers.id, signIn.userId));
   await appendAudit(tx, { action: 'sign-in', actor: signIn.username, subject: signIn.username, address: signIn.address, at: signIn.now });
+}
+
+/** A right second factor: the failures counted for the username (passwords and codes) are forgotten. */
+export async function forgetSignInFailures(tx: Db, userId: string): Promise<void> {
+  await tx.update(staffUsers).set({ failedAttempts: 0, failedSince: null, lockedUntil: null }).where(eq(staffUsers.id, userId));
 }
 
 export async function recordSignOut(tx: Db, signOut: { username: string; address: string }): Promise<void> {

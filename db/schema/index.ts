@@ -7,5 +7,6 @@ const tables = tablesFor(databaseDialect());
 
 export const { categories, images, articles, keywords, articleKeywords, articleAuthors, articleViews, cacheInvalidations } = tables;
 export const { staffUsers, staffUserCategories, staffSessions, staffAccounts, staffVerifications, auditLog } = tables;
+export const { staffTwoFactor, staffBackupCodes, staffSessionFactors } = tables;
 export type { ArticleRow, CategoryRow, ImageRow, KeywordRow, NewArticleRow } from '@/db/schema/sqlite';
 export type { AuditRow, StaffUserRow } from '@/db/schema/sqlite';

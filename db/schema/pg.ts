@@ -212,6 +212,36 @@ export const staffVerifications = pgTable(
   (t) => [index('staff_verifications_identifier_idx').on(t.identifier)],
 );
 
+export const staffTwoFactor = pgTable('staff_two_factor', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  lastTimeStep: integer('last_time_step'),
+  enabledAt: at('enabled_at'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const staffBackupCodes = pgTable(
+  'staff_backup_codes',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: at('used_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const staffSessionFactors = pgTable('staff_session_factors', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => staffSessions.id, { onDelete: 'cascade' }),
+  verifiedAt: at('verified_at').notNull(),
+});
+
 export const auditLog = pgTable(
   'audit_log',
   {

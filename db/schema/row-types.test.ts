@@ -22,7 +22,10 @@ type Tables =
   | 'staffSessions'
   | 'staffAccounts'
   | 'staffVerifications'
-  | 'auditLog';
+  | 'auditLog'
+  | 'staffTwoFactor'
+  | 'staffBackupCodes'
+  | 'staffSessionFactors';
 type Select<S, K extends Tables> = S extends Record<K, { $inferSelect: infer R }> ? R : never;
 type Insert<S, K extends Tables> = S extends Record<K, { $inferInsert: infer R }> ? R : never;
 
@@ -56,6 +59,12 @@ export type Checks = [
   Expect<SameRows<'staffAccounts'>>,
   Expect<SameRows<'staffVerifications'>>,
   Expect<SameRows<'auditLog'>>,
+  Expect<SameRows<'staffTwoFactor'>>,
+  Expect<SameRows<'staffBackupCodes'>>,
+  Expect<SameRows<'staffSessionFactors'>>,
+  Expect<SameInserts<'staffTwoFactor'>>,
+  Expect<SameInserts<'staffBackupCodes'>>,
+  Expect<SameInserts<'staffSessionFactors'>>,
   Expect<SameInserts<'staffUsers'>>,
   Expect<SameInserts<'staffUserCategories'>>,
   Expect<SameInserts<'staffSessions'>>,

@@ -246,6 +246,43 @@ export const staffVerifications = sqliteTable(
   (t) => [index('staff_verifications_identifier_idx').on(t.identifier)],
 );
 
+// Two-factor sign-in (docs/decisions/0026-two-factor.md; migration 0011). One row per user who started enrolling:
+// the TOTP secret sealed with a key derived from NEWSROOM_SECRET (lib/secret-box.ts), the last time step accepted
+// (a code of that step or an earlier one is refused), and when it was turned on (null while enrolment is pending).
+export const staffTwoFactor = sqliteTable('staff_two_factor', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  lastTimeStep: integer('last_time_step'),
+  enabledAt: at('enabled_at'),
+  createdAt: at('created_at').notNull(),
+});
+
+// Ten backup codes per user, as SHA-256 hashes; `used_at` is set once, by an UPDATE that only a code still unused
+// matches, so a code works exactly once even when two requests bring it at the same moment.
+export const staffBackupCodes = sqliteTable(
+  'staff_backup_codes',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: at('used_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+// The sessions that have given their second factor (a row per better-auth session, gone with it). A session of a
+// user with two-factor sign-in and no row here is pending: it may only reach the code page (db/newsroom-access.ts).
+export const staffSessionFactors = sqliteTable('staff_session_factors', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => staffSessions.id, { onDelete: 'cascade' }),
+  verifiedAt: at('verified_at').notNull(),
+});
+
 /**
  * Append-only: triggers of migration 0010 refuse every UPDATE and DELETE (db/queries/audit.contract.test.ts).
  * Who did what, when, from which address. `actor` is the acting user's username, or `cli` for the staff:*

@@ -1,4 +1,4 @@
-// npm run staff:create | staff:set-password | staff:disable | staff:unlock -- <options> (db/staff/commands.ts)
+// npm run staff:create | staff:set-password | staff:disable | staff:unlock | staff:reset-two-factor -- <options> (db/staff/commands.ts)
 import { closeDatabase, prepareDatabase } from '@/db/client';
 import { runStaffCommand } from '@/db/staff/commands';
 

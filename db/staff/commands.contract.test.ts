@@ -72,3 +72,15 @@ test('set-password, disable and unlock change the account and are audited as the
   assert.equal((await run(['disable', '--username', 'khong.co'])).code, 1);
   assert.deepEqual(await listAuditActions(db, 'lan.nt'), ['account-created', 'password-set', 'account-unlocked', 'account-disabled']);
 });
+
+test('staff:reset-two-factor removes a user\'s second factor and signs them out; an unknown user is refused', async () => {
+  const created = await run(['create', '--username', 'mat.dt', '--name', 'Lê Mất Điện Thoại', '--role', 'quan-tri', '--password-stdin'], 'Đồng lúa Thái Bình\n');
+  assert.equal(created.code, 0, created.err);
+  const result = await run(['reset-two-factor', '--username', 'Mat.DT']);
+  assert.equal(result.code, 0, result.err);
+  assert.match(result.out, /two-factor sign-in of mat\.dt reset/);
+  assert.deepEqual((await listAuditActions(db, 'mat.dt')).slice(-1), ['two-factor-reset']);
+  const unknown = await run(['reset-two-factor', '--username', 'khong.co']);
+  assert.equal(unknown.code, 1);
+  assert.equal((await run(['reset-two-factor'])).code, 2);
+});

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { withTransaction } from '@/db/client';
 import { createStaffUser, disableStaffUser, setStaffPassword, StaffChangeRejected, unlockStaffUser } from '@/db/queries/staff';
+import { resetStaffTwoFactor } from '@/db/queries/two-factor';
 import { hashPassword } from '@/lib/password-hash';
 import { generateOneTimePassword, normalizeUsername, passwordProblem, usernameProblem } from '@/lib/staff-password';
 import { isStaffRole, ROLES_WITH_CATEGORIES, STAFF_ROLES } from '@/lib/staff-roles';
 
-// The staff:* commands (npm run staff:create, staff:set-password, staff:disable, staff:unlock): accounts from the
+// The staff:* commands (npm run staff:create, staff:set-password, staff:disable, staff:unlock, staff:reset-two-factor): accounts from the
 // command line, for the first administrator and for scripts. There is no default account and no default password.
 // Each change is one transaction with its audit row (actor `cli`). docs/decisions/0024-newsroom-accounts.md.
 
@@ -16,6 +17,7 @@ const USAGE = [
   'npm run staff:set-password -- --username <u> [--password-stdin]',
   'npm run staff:disable -- --username <u>',
   'npm run staff:unlock -- --username <u>',
+  'npm run staff:reset-two-factor -- --username <u>',
   `roles: ${STAFF_ROLES.join(', ')}`,
 ].join('\n');
 
@@ -115,7 +117,15 @@ async function unlock(argv: string[], io: CommandIo): Promise<number> {
   return 0;
 }
 
-const COMMANDS = { create, 'set-password': setPassword, disable, unlock } as const;
+/** For a user who lost their phone and backup codes (an administrator included): they enrol again at sign-in. */
+async function resetTwoFactor(argv: string[], io: CommandIo): Promise<number> {
+  const { username } = parse(argv);
+  await withTransaction((tx) => resetStaffTwoFactor(tx, username, cli));
+  io.out(`✓ two-factor sign-in of ${username} reset (secret and backup codes removed); all of its sessions are signed out`);
+  return 0;
+}
+
+const COMMANDS = { create, 'set-password': setPassword, disable, unlock, 'reset-two-factor': resetTwoFactor } as const;
 
 /** Runs one staff command; returns the exit code (0 done, 1 refused: nothing changed, 2 wrong usage). */
 export async function runStaffCommand(argv: string[], io: CommandIo): Promise<number> {

@@ -197,6 +197,8 @@ export function generateRequests(seed: number, known: KnownContent): FuzzRequest
         `/toa-soan/dang-nhap?loi=${r.pick(['sai-thong-tin', 'tam-khoa', 'vo-hieu', 'x', '%ZZ', '', '__proto__'])}&phut=${r.pick(['15', '-1', 'abc', '999', '', '%00'])}`,
         '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau', `/toa-soan/doi-mat-khau?loi=${r.pick(['pho-bien', 'constructor', '%3Cscript%3E'])}`, '/toa-soan/doi-mat-khau/gui',
         `/toa-soan/${r.ascii(r.int(1, 20)).replace(/[#?]/g, '')}`, '/toa-soan/..%2f..%2fpackage.json',
+        '/toa-soan/xac-thuc', `/toa-soan/xac-thuc?loi=${r.pick(['sai-ma', 'tam-khoa', '__proto__'])}`, '/toa-soan/xac-thuc/gui', '/toa-soan/bao-mat',
+        '/toa-soan/bao-mat/hai-lop', '/toa-soan/bao-mat/hai-lop/bat-dau', '/toa-soan/bao-mat/hai-lop/xac-nhan', '/toa-soan/bao-mat/ma-du-phong', '/toa-soan/bao-mat/tat',
       ]);
       const method = r.pick(['GET', 'HEAD', 'POST', 'POST', 'POST', 'POST', ...METHODS_RARE]);
       const origin = r.pick([known.siteOrigin, known.siteOrigin, known.siteOrigin, 'null', 'https://evil.example', '', null]);

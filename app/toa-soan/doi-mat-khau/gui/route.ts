@@ -1,18 +1,18 @@
 import { changeOwnPassword } from '@/db/newsroom-sessions';
-import { badForm, readForm, seeOther, tooManyAttempts } from '@/lib/newsroom-responses';
+import { badForm, readForm, seeOther } from '@/lib/newsroom-responses';
 import { CHANGE_PASSWORD_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from '@/lib/newsroom-http';
 import { canUseNewsroom } from '@/lib/newsroom-permissions';
 import { clientAddress } from '@/lib/rate-limit';
-import { authorizeRequest } from '../../access';
-import { PASSWORD_ATTEMPT_RETRY_AFTER_S, passwordAttemptLimiter } from '../../limits';
+import { authorizeRequest, limitAttempts } from '../../access';
 
 // The password form's target (POST only). Every other session of the user is signed out. It checks a password,
 // so it shares the sign-in form's per-address limit, and a wrong current password counts toward the lockout.
 export async function POST(request: Request) {
   const session = await authorizeRequest(request, canUseNewsroom, 'change-password');
   if (session instanceof Response) return session;
+  const limited = limitAttempts(request);
+  if (limited) return limited;
   const address = clientAddress(request.headers.get('x-forwarded-for'));
-  if (!passwordAttemptLimiter.allow(address)) return tooManyAttempts(PASSWORD_ATTEMPT_RETRY_AFTER_S);
   const form = await readForm(request);
   if (!form) return badForm();
   const problem = await changeOwnPassword(
