@@ -1,7 +1,18 @@
 import styles from '@/components/newsroom/newsroom.module.css';
 
 // The newsroom's home: a placeholder until the editor (issue #17) arrives.
-export function NewsroomDashboard({ name, roleLabel, signOutAction }: { name: string; roleLabel: string; signOutAction: string }) {
+export function NewsroomDashboard({
+  name,
+  roleLabel,
+  signOutAction,
+  links = [],
+}: {
+  name: string;
+  roleLabel: string;
+  signOutAction: string;
+  /** The pages this role may open (the page decides; each linked page checks again). */
+  links?: { href: string; label: string }[];
+}) {
   return (
     <section className={styles.panel} aria-labelledby="toa-soan-tieu-de">
       <h1 id="toa-soan-tieu-de">Tòa soạn</h1>
@@ -11,6 +22,17 @@ export function NewsroomDashboard({ name, roleLabel, signOutAction }: { name: st
       <p>
         Vai trò: <span data-testid="vai-tro">{roleLabel}</span>
       </p>
+      {links.length ? (
+        <nav aria-label="Quản trị">
+          <ul>
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <form method="post" action={signOutAction}>
         <button className={styles.button} type="submit">
           Đăng xuất
