@@ -19,7 +19,7 @@ test('details read as words: roles by label, categories by name, reasons and cou
   );
   assert.equal(summariseAuditDetail({ role: 'lanh-dao', categoryIds: [], mustChangePassword: true }, names), 'vai trò: Lãnh đạo; mật khẩu dùng một lần');
   assert.equal(summariseAuditDetail({ reason: 'unknown-user' }), 'lý do: không có tài khoản này');
-  assert.equal(summariseAuditDetail({ minutes: 15 }), '15 phút');
+  assert.equal(summariseAuditDetail({ minutes: 15 }), 'khóa 15 phút');
   assert.equal(summariseAuditDetail({ other: { a: 1 } }), 'other: {"a":1}');
   assert.equal(summariseAuditDetail(null), '');
 });

@@ -69,7 +69,7 @@ export function summariseAuditDetail(detail: Record<string, unknown> | null, cat
     else if (key === 'role') parts.push(`vai trò: ${roleText(detail, categoryName)}`);
     else if (key === 'categoryIds') continue;
     else if (key === 'reason' && typeof value === 'string') parts.push(`lý do: ${FAILURE_REASONS[value] ?? value}`);
-    else if (key === 'minutes') parts.push(`${String(value)} phút`);
+    else if (key === 'minutes') parts.push(`khóa ${String(value)} phút`);
     else if (key === 'mustChangePassword') parts.push(value ? 'mật khẩu dùng một lần' : 'mật khẩu tự đặt');
     else if (key === 'sessionsEnded') parts.push(`${String(value)} phiên bị đăng xuất`);
     else parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
