@@ -198,6 +198,29 @@ test("a new role ends the user's open session; a quan-tri cannot disable or demo
   await admin.context.close();
 });
 
+test("message codes and filters in the URL that are not the pages' own show nothing and break nothing", async ({ browser }) => {
+  const admin = await quanTri(browser);
+  const junk = [
+    '/toa-soan/nguoi-dung?loi=__proto__',
+    '/toa-soan/nguoi-dung/moi?loi=toString',
+    `/toa-soan/nguoi-dung/${admin.username}?thong-bao=__proto__&loi=constructor`,
+    `/toa-soan/nguoi-dung/${admin.username}?thong-bao=%3Cb%3Ex%3C%2Fb%3E`,
+    '/toa-soan/nguoi-dung/khong.co.ai',
+    '/toa-soan/nguoi-dung/%E1%BA%A1%20x',
+    '/toa-soan/nhat-ky?trang=abc&hanh-dong=__proto__&nguoi=%00',
+    '/toa-soan/nhat-ky?trang=99999&nguoi=' + 'x'.repeat(300),
+    '/toa-soan/nhat-ky?trang=2&trang=3&hanh-dong=sign-in&hanh-dong=lockout',
+  ];
+  for (const path of junk) {
+    const response = await admin.page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+    const html = await response.text();
+    expect(html, path).not.toContain('[object Object]');
+    expect(html, path).not.toContain('<b>x</b>');
+  }
+  await admin.context.close();
+});
+
 test('the two-factor reset says it is not available yet and changes nothing', async ({ browser }) => {
   const admin = await quanTri(browser);
   const username = uniqueUsername('pv.hai');
