@@ -42,6 +42,7 @@ export const ACCOUNT_ERRORS = {
   'dang-hoat-dong': 'Tài khoản này đang hoạt động.',
   'chua-co-hai-lop': 'Chưa có xác thực hai lớp: chưa có gì để đặt lại.',
   'bieu-mau': 'Biểu mẫu gửi lên không đọc được.',
+  'tu-choi': 'Thay đổi bị từ chối; không có gì được ghi lại.',
 } as const;
 export type AccountError = keyof typeof ACCOUNT_ERRORS;
 

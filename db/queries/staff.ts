@@ -6,8 +6,10 @@ import { appendAudit } from '@/db/queries/audit';
 import type { AccountError } from '@/lib/newsroom-accounts';
 import { ROLES_WITH_CATEGORIES, type StaffRole } from '@/lib/staff-roles';
 
-// Newsroom accounts: reads, and the writes of the staff:* commands and of a user changing their own password.
-// Each write runs in the caller's transaction and writes its audit row there too. Sign-in state: staff-sign-in.ts.
+// Newsroom accounts: reads, and the writes of the staff:* commands, of a user changing their own password and of a
+// quan-tri on /toa-soan/nguoi-dung (docs/decisions/0027-account-management.md). Each write runs in the caller's
+// transaction and writes its audit row there too; a refusal throws before anything is written. Sign-in state:
+// staff-sign-in.ts.
 // Sessions themselves are better-auth's (db/auth.ts); revoking them is deleting their rows.
 
 export type StaffUser = {
@@ -29,7 +31,7 @@ export type StaffUser = {
 export class StaffChangeRejected extends Error {
   constructor(
     message: string,
-    readonly code: AccountError = 'bieu-mau',
+    readonly code: AccountError = 'tu-choi',
   ) {
     super(message);
   }
