@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createStaff, expectSignInPage, signIn, signInAs, uniqueUsername } from './helpers/newsroom';
 import { E2E_BASE_URL } from './helpers/servers';
@@ -217,6 +218,19 @@ test("message codes and filters in the URL that are not the pages' own show noth
     const html = await response.text();
     expect(html, path).not.toContain('[object Object]');
     expect(html, path).not.toContain('<b>x</b>');
+  }
+  await admin.context.close();
+});
+
+test('the account and audit pages meet WCAG 2.1 A and AA as axe checks them', async ({ browser }) => {
+  // axe runs as a script in the page.
+  const admin = await asNewUser(browser, { prefix: 'qt.axe', role: 'quan-tri', name: 'Trần Quản Trị', javaScript: true });
+  const username = uniqueUsername('pv.axe');
+  createStaff({ username, name: 'Lương Thị Hoa', role: 'phong-vien', password: PASSWORD });
+  for (const path of ['/toa-soan', '/toa-soan/nguoi-dung', '/toa-soan/nguoi-dung/moi', `/toa-soan/nguoi-dung/${username}?loi=tu-vo-hieu`, '/toa-soan/nhat-ky']) {
+    await admin.page.goto(path);
+    const { violations } = await new AxeBuilder({ page: admin.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
   }
   await admin.context.close();
 });
