@@ -58,7 +58,8 @@ export function normalizeUsername(username: string): string {
 }
 
 /** Names the audit log uses for actors that are not people (`cli`: the staff:* commands): no account may take them. */
-export const RESERVED_USERNAMES: readonly string[] = ['cli', 'system', 'he-thong'];
+// `moi`: /toa-soan/nguoi-dung/moi is the new-account page.
+export const RESERVED_USERNAMES: readonly string[] = ['cli', 'system', 'he-thong', 'moi'];
 
 /** Why `username` (normalized) may not be used, or null: 3-30 characters of a-z, 0-9, `_` and `.`, not reserved. */
 export function usernameProblem(username: string): string | null {

@@ -28,7 +28,23 @@ export const NEWSROOM_FORM_TARGETS = new Set([
   '/toa-soan/bao-mat/hai-lop/xac-nhan',
   '/toa-soan/bao-mat/ma-du-phong',
   '/toa-soan/bao-mat/tat',
+  // Accounts (docs/decisions/0027-account-management.md).
+  '/toa-soan/nguoi-dung/moi/gui',
 ]);
+/**
+ * The form targets of one account's page, /toa-soan/nguoi-dung/<username>/<action>: a username as stored
+ * (lib/staff-password.ts) and one of the actions of lib/newsroom-accounts.ts ACCOUNT_ACTIONS (kept in step by
+ * server/newsroom.test.ts).
+ */
+const ACCOUNT_FORM_TARGET = /^\/toa-soan\/nguoi-dung\/[a-z0-9_.]{3,30}\/(?:vai-tro|dat-lai-mat-khau|vo-hieu-hoa|kich-hoat|mo-khoa|dat-lai-hai-lop)$/;
+
+/**
+ * True for the paths that take a POST: the fixed targets and the account pages' targets.
+ * @param {string} pathname
+ */
+export function isNewsroomFormTarget(pathname) {
+  return NEWSROOM_FORM_TARGETS.has(pathname) || ACCOUNT_FORM_TARGET.test(pathname);
+}
 /** What a form target allows (its GET sends the browser back to the form). */
 export const FORM_TARGET_ALLOW = 'GET, HEAD, POST';
 

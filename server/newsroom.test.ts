@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { test } from 'node:test';
 import { isAllowedOrigin } from '../lib/same-origin.mjs';
-import { isNewsroomPath, keepNewsroomHeaders, NEWSROOM_HEADERS, refuseCrossSite } from './newsroom.mjs';
+import { ACCOUNT_ACTIONS } from '../lib/newsroom-accounts';
+import { isNewsroomFormTarget, isNewsroomPath, keepNewsroomHeaders, NEWSROOM_HEADERS, refuseCrossSite } from './newsroom.mjs';
 
 const SITE = 'http://127.0.0.1:6100';
 
@@ -44,4 +45,29 @@ test("the newsroom's headers replace Next's, whichever way Next sets its own", a
   } finally {
     server.close();
   }
+});
+
+test("the newsroom's form targets: the fixed ones and each action of an account's page, nothing else", () => {
+  for (const path of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', '/toa-soan/nguoi-dung/moi/gui']) {
+    assert.ok(isNewsroomFormTarget(path), path);
+  }
+  for (const action of ACCOUNT_ACTIONS) {
+    assert.ok(isNewsroomFormTarget(`/toa-soan/nguoi-dung/an.nv/${action}`), action);
+    assert.ok(isNewsroomFormTarget(`/toa-soan/nguoi-dung/quan_tri_2/${action}`), action);
+  }
+  const pages = [
+    '/toa-soan',
+    '/toa-soan/nguoi-dung',
+    '/toa-soan/nguoi-dung/moi',
+    '/toa-soan/nguoi-dung/an.nv',
+    '/toa-soan/nhat-ky',
+    '/toa-soan/nguoi-dung/an.nv/xoa',
+    '/toa-soan/nguoi-dung/an.nv/vai-tro/x',
+    '/toa-soan/nguoi-dung/AN.NV/vai-tro',
+    '/toa-soan/nguoi-dung/a/vai-tro',
+    '/toa-soan/nguoi-dung/an%2Fnv/vai-tro',
+    '/toa-soan/nguoi-dung/an.nv/vai-tro/',
+    '/x/toa-soan/nguoi-dung/an.nv/vai-tro',
+  ];
+  for (const path of pages) assert.equal(isNewsroomFormTarget(path), false, path);
 });

@@ -1,4 +1,4 @@
-import { FORM_TARGET_ALLOW, NEWSROOM_FORM_TARGETS } from './newsroom.mjs';
+import { FORM_TARGET_ALLOW, isNewsroomFormTarget } from './newsroom.mjs';
 
 // Requests that server.mjs answers itself, before Next sees them, because Next would answer them with a 500, an
 // empty body or an error in the log (docs/decisions/0012-bad-requests.md). Pure: no I/O, so it is unit tested.
@@ -99,7 +99,7 @@ function answerFor(method, target) {
     // The route handlers answer the methods Next knows (unsupported ones with a JSON 405 and their own Allow).
     return NEXT_METHODS.has(method) ? null : { status: 400, body: 'json', error: 'Phương thức không hợp lệ.' };
   }
-  if (NEWSROOM_FORM_TARGETS.has(pathname)) {
+  if (isNewsroomFormTarget(pathname)) {
     if (method === 'OPTIONS') return { status: 204, body: 'none', headers: { Allow: FORM_TARGET_ALLOW } };
     if (FORM_TARGET_METHODS.has(method)) return null;
     return { status: 405, body: 'text', text: `Phương thức không được hỗ trợ. Dùng: ${FORM_TARGET_ALLOW}.`, headers: { Allow: FORM_TARGET_ALLOW } };

@@ -68,7 +68,8 @@ test('a too-long segment is a 404 page only on the routes Next caches per URL', 
 });
 
 test('the newsroom takes posts only at its form targets; its pages are read like any other', () => {
-  for (const target of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui']) {
+  const accountTargets = ['/toa-soan/nguoi-dung/moi/gui', '/toa-soan/nguoi-dung/an.nv/vai-tro', '/toa-soan/nguoi-dung/an.nv/vo-hieu-hoa'];
+  for (const target of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', ...accountTargets]) {
     for (const method of ['GET', 'HEAD', 'POST']) assert.equal(answer(method, target), null, `${method} ${target}`);
     assert.deepEqual(answer('OPTIONS', target), { status: 204, body: 'none', headers: { Allow: 'GET, HEAD, POST' } });
     for (const method of ['PUT', 'DELETE', 'TRACE', 'PROPFIND']) {
@@ -77,7 +78,8 @@ test('the newsroom takes posts only at its form targets; its pages are read like
     }
   }
   // Pages (Next would take a form-like POST to a page for a server action, and the site has none).
-  for (const target of ['/toa-soan', '/toa-soan/dang-nhap', '/toa-soan/doi-mat-khau', '/toa-soan/dang-nhap/gui/x', '/toa-soan/x', '/toa-soanx']) {
+  const pages = ['/toa-soan/nguoi-dung', '/toa-soan/nguoi-dung/an.nv', '/toa-soan/nguoi-dung/moi', '/toa-soan/nhat-ky', '/toa-soan/nguoi-dung/an.nv/xoa'];
+  for (const target of ['/toa-soan', '/toa-soan/dang-nhap', '/toa-soan/doi-mat-khau', '/toa-soan/dang-nhap/gui/x', '/toa-soan/x', '/toa-soanx', ...pages]) {
     assert.equal(answer('GET', target), null, target);
     assert.equal(answer('POST', target)?.status, 405, target);
     assert.equal(answer('POST', target)?.headers?.Allow, 'GET, HEAD, OPTIONS');

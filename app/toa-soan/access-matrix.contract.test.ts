@@ -59,6 +59,17 @@ async function cookieOf(username: string): Promise<string> {
   return cookie;
 }
 
+/** What Next passes a handler of /toa-soan/nguoi-dung/[username]/… (the others ignore it). */
+const paramsOf = (username: string) => ({ params: Promise.resolve({ username }) });
+
+/** The target made ready for the action to change something: disabled, locked, or signed in once (enrolled). */
+async function prepared(action: NewsroomAction, username: string): Promise<string> {
+  if (action.prepare === 'disable') await db.update(staffUsers).set({ disabled: true }).where(eq(staffUsers.username, username));
+  if (action.prepare === 'lock') await db.update(staffUsers).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(staffUsers.username, username));
+  if (action.prepare === 'sign-in') await cookieOf(username);
+  return username;
+}
+
 /** A form post of `action` on `target`; `from`: the Origin header (`null` sends `Origin: null`, `'none'` none). */
 function post(action: NewsroomAction, target: string, { cookie, from = origin() }: { cookie?: string; from?: string | null | 'none' }): Request {
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.9.9.9' });
@@ -102,10 +113,10 @@ describe('every role × every newsroom action', () => {
       const allowed = action.may(role);
       test(`${role} ${allowed ? 'may' : 'may not'} ${action.name}`, async () => {
         const actor = await makeUser(role, 'actor');
-        const target = action.target === 'self' ? actor : await makeUser(action.target, 'target');
+        const target = action.target === 'self' ? actor : await prepared(action, await makeUser(action.target, 'target'));
         const cookie = await cookieOf(actor);
         const before = await state();
-        const response = await (await action.handler()).POST(post(action, target, { cookie }));
+        const response = await (await action.handler()).POST(post(action, target, { cookie }), paramsOf(target));
         if (allowed) {
           assert.notEqual(response.status, 403, 'not refused');
           assert.doesNotMatch(response.headers.get('location') ?? '', /dang-nhap/, 'not sent to sign in');
@@ -124,7 +135,7 @@ describe('requests that must never act', () => {
     test(`${action.name}: no session, an expired one, a forged cookie, a foreign or null Origin change nothing`, async () => {
       const role = STAFF_ROLES.find((r) => action.may(r))!;
       const actor = await makeUser(role, 'never');
-      const target = action.target === 'self' ? actor : await makeUser(action.target, 'never.target');
+      const target = action.target === 'self' ? actor : await prepared(action, await makeUser(action.target, 'never.target'));
       const cookie = await cookieOf(actor);
       // The cookie holds `<token>.<signature>`: a signature that is not the server's, and a session past its end.
       const forged = cookie.replace(/\.([^.;]+)$/, (_, signature: string) => `.${signature.slice(0, -6)}AAAAAA`);
@@ -142,7 +153,7 @@ describe('requests that must never act', () => {
         ['no Origin', post(action, target, { cookie, from: 'none' }), 403],
       ] as const) {
         const before = await state();
-        const response = await handler.POST(request);
+        const response = await handler.POST(request, paramsOf(target));
         assert.equal(response.status, status, label);
         if (status === 303) assert.match(response.headers.get('location') ?? '', /\/toa-soan\/dang-nhap/, `${label}: sent to sign in`);
         assert.equal(await state(), before, `${label}: nothing changed`);

@@ -1,29 +1,13 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '@/db/engine';
 import { auditLog } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit-actions';
 
 // The newsroom's audit log: append-only (migration 0010's triggers refuse UPDATE and DELETE on both engines).
 // Every state change writes its row in the same transaction as the change (STYLE.md, "The newsroom").
 
-export const AUDIT_ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'lockout',
-  'sign-out',
-  'password-changed',
-  'account-created',
-  'password-set',
-  'account-disabled',
-  'account-unlocked',
-  'two-factor-enabled',
-  'two-factor-verified',
-  'two-factor-failed',
-  'backup-code-used',
-  'backup-codes-regenerated',
-  'two-factor-disabled',
-  'two-factor-reset',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The actions and their labels live in lib/audit-actions.ts (the audit page names each one).
+export { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit-actions';
 
 export type AuditEntry = {
   action: AuditAction;
@@ -65,4 +49,30 @@ export async function listAudit(db: Db, { subject, limit = 100 }: { subject?: st
 export async function listAuditActions(db: Db, subject: string): Promise<AuditAction[]> {
   const rows = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, subject)).orderBy(asc(auditLog.id));
   return rows.map((row) => row.action as AuditAction);
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * One page of the audit log, newest first (/toa-soan/nhat-ky): `person` keeps the rows where that username acted
+ * or was acted on, `action` the rows of one action. Offset paging: the log only grows at its newest end, so a page
+ * read later holds the rows it held, shifted by what came in since. `hasNext` says whether an older page exists.
+ */
+export async function listAuditPage(
+  db: Db,
+  { person, action, page = 1, pageSize = AUDIT_PAGE_SIZE }: { person?: string; action?: AuditAction; page?: number; pageSize?: number },
+): Promise<{ rows: AuditRecord[]; hasNext: boolean }> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        person === undefined ? undefined : or(eq(auditLog.actor, person), eq(auditLog.subject, person)),
+        action === undefined ? undefined : eq(auditLog.action, action),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize);
+  return { rows: rows.slice(0, pageSize).map((row) => ({ ...row, action: row.action as AuditAction })), hasNext: rows.length > pageSize };
 }

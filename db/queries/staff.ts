@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from '@/db/engine';
+import { forUpdate, type Db } from '@/db/engine';
 import { categories, staffAccounts, staffSessions, staffUserCategories, staffUsers } from '@/db/schema';
 import { appendAudit } from '@/db/queries/audit';
+import type { AccountError } from '@/lib/newsroom-accounts';
+import { RESERVED_USERNAMES } from '@/lib/staff-password';
 import { ROLES_WITH_CATEGORIES, type StaffRole } from '@/lib/staff-roles';
 
-// Newsroom accounts: reads, and the writes of the staff:* commands and of a user changing their own password.
-// Each write runs in the caller's transaction and writes its audit row there too. Sign-in state: staff-sign-in.ts.
+// Newsroom accounts: reads, and the writes of the staff:* commands, of a user changing their own password and of a
+// quan-tri on /toa-soan/nguoi-dung (docs/decisions/0027-account-management.md). Each write runs in the caller's
+// transaction and writes its audit row there too; a refusal throws before anything is written. Sign-in state:
+// staff-sign-in.ts.
 // Sessions themselves are better-auth's (db/auth.ts); revoking them is deleting their rows.
 
 export type StaffUser = {
@@ -21,8 +25,20 @@ export type StaffUser = {
   lastSignInAt: Date | null;
 };
 
-/** A change the rules refuse (a taken username, an unknown category, an unknown account): nothing is written. */
-export class StaffChangeRejected extends Error {}
+/**
+ * A change the rules refuse (a taken username, an unknown category, an unknown account, the last quan-tri):
+ * nothing is written. `message` is for the command line; `code` names the account pages' fixed message.
+ */
+export class StaffChangeRejected extends Error {
+  constructor(
+    message: string,
+    readonly code: AccountError = 'tu-choi',
+  ) {
+    super(message);
+  }
+}
+
+/** Names that stay out of the username space: the audit log's actor for the command line, the new-account page. */
 
 /** Who changes what, for the audit row: `actor` is a username or `cli`; `address` null on the command line. */
 export type Actor = { actor: string; address: string | null };
@@ -58,6 +74,45 @@ export async function getStaffUserByUsername(db: Db, username: string): Promise<
   return withCategories(db, row);
 }
 
+/** A row of the account list: who, what they may do, and whether they can sign in now. */
+export type StaffListEntry = {
+  username: string;
+  name: string;
+  role: StaffRole;
+  categories: { id: number; name: string }[];
+  lastSignInAt: Date | null;
+  /** Until when five failed sign-ins lock it, when that is still ahead of `now`. */
+  lockedUntil: Date | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+};
+
+const byName = new Intl.Collator('vi', { sensitivity: 'base' });
+
+/** Every account, by name as Vietnamese sorts it (then username), with its categories' names. Two queries. */
+export async function listStaffUsers(db: Db, now = new Date()): Promise<StaffListEntry[]> {
+  const [users, links] = await Promise.all([
+    db.select(columns).from(staffUsers),
+    db
+      .select({ userId: staffUserCategories.userId, id: categories.id, name: categories.name })
+      .from(staffUserCategories)
+      .innerJoin(categories, eq(categories.id, staffUserCategories.categoryId))
+      .orderBy(asc(categories.position), asc(categories.id)),
+  ]);
+  return users
+    .map((user) => ({
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      categories: links.filter((link) => link.userId === user.id).map(({ id, name }) => ({ id, name })),
+      lastSignInAt: user.lastSignInAt,
+      lockedUntil: user.lockedUntil && user.lockedUntil.getTime() > now.getTime() ? user.lockedUntil : null,
+      disabled: user.disabled,
+      mustChangePassword: user.mustChangePassword,
+    }))
+    .sort((a, b) => byName.compare(a.name, b.name) || (a.username < b.username ? -1 : 1));
+}
+
 /** The stored password hash of an account (for a user confirming their current password). */
 export async function getPasswordHash(db: Db, userId: string): Promise<string | null> {
   const [row] = await db
@@ -82,18 +137,25 @@ export type NewStaffUser = {
   mustChangePassword: boolean;
 };
 
-/** Creates an account with its password (better-auth's 'credential' account) and categories. */
-export async function createStaffUser(tx: Db, user: NewStaffUser, by: Actor): Promise<{ id: string }> {
-  if (await getStaffUserByUsername(tx, user.username)) throw new StaffChangeRejected(`tên đăng nhập "${user.username}" đã có`);
-  const categoryIds = [...new Set(user.categoryIds)];
-  if (categoryIds.length && !ROLES_WITH_CATEGORIES.includes(user.role)) {
-    throw new StaffChangeRejected(`vai trò ${user.role} không có chuyên mục (chỉ phong-vien, bien-tap-vien)`);
+/** The categories of a role, once each, after checking that the role has categories and that they exist. */
+async function checkCategories(tx: Db, role: StaffRole, requested: number[]): Promise<number[]> {
+  const categoryIds = [...new Set(requested)].sort((a, b) => a - b);
+  if (categoryIds.length && !ROLES_WITH_CATEGORIES.includes(role)) {
+    throw new StaffChangeRejected(`vai trò ${role} không có chuyên mục (chỉ phong-vien, bien-tap-vien)`, 'chuyen-muc-vai-tro');
   }
   if (categoryIds.length) {
     const known = await tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, categoryIds));
     const missing = categoryIds.filter((id) => !known.some((k) => k.id === id));
-    if (missing.length) throw new StaffChangeRejected(`không có chuyên mục ${missing.join(', ')}`);
+    if (missing.length) throw new StaffChangeRejected(`không có chuyên mục ${missing.join(', ')}`, 'chuyen-muc');
   }
+  return categoryIds;
+}
+
+/** Creates an account with its password (better-auth's 'credential' account) and categories. */
+export async function createStaffUser(tx: Db, user: NewStaffUser, by: Actor): Promise<{ id: string }> {
+  if (RESERVED_USERNAMES.includes(user.username)) throw new StaffChangeRejected(`tên đăng nhập "${user.username}" được dành riêng`, 'ten-danh-rieng');
+  if (await getStaffUserByUsername(tx, user.username)) throw new StaffChangeRejected(`tên đăng nhập "${user.username}" đã có`, 'trung-ten');
+  const categoryIds = await checkCategories(tx, user.role, user.categoryIds);
   const id = randomUUID();
   const now = new Date();
   await tx.insert(staffUsers).values({
@@ -127,7 +189,7 @@ export async function createStaffUser(tx: Db, user: NewStaffUser, by: Actor): Pr
 
 async function requireUser(tx: Db, username: string): Promise<StaffUser> {
   const user = await getStaffUserByUsername(tx, username);
-  if (!user) throw new StaffChangeRejected(`không có tài khoản "${username}"`);
+  if (!user) throw new StaffChangeRejected(`không có tài khoản "${username}"`, 'khong-co');
   return user;
 }
 
@@ -155,13 +217,81 @@ export async function setStaffPassword(
   await appendAudit(tx, { action: own ? 'password-changed' : 'password-set', ...by, subject: user.username, at: now });
 }
 
-/** Disables an account and signs out all of its sessions. */
+/**
+ * The account rules a careful IT lead expects, checked inside the change's transaction: nobody disables or demotes
+ * themself, and the last enabled quan-tri stays one. The enabled quan-tri rows are read locked (PostgreSQL: FOR
+ * UPDATE), so two quan-tri disabling each other at the same moment take turns and the second finds itself last.
+ */
+async function keepAnAdmin(tx: Db, user: StaffUser, by: Actor, change: 'disable' | 'demote'): Promise<void> {
+  if (by.actor === user.username) {
+    throw change === 'disable'
+      ? new StaffChangeRejected('không thể tự vô hiệu hóa tài khoản của mình', 'tu-vo-hieu')
+      : new StaffChangeRejected('không thể tự bỏ vai trò quan-tri của mình', 'tu-ha-quyen');
+  }
+  if (user.role !== 'quan-tri' || user.disabled) return;
+  const admins = await forUpdate(
+    tx,
+    tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.role, 'quan-tri'), eq(staffUsers.disabled, false))),
+  );
+  if (!admins.some((admin) => admin.id !== user.id)) {
+    throw new StaffChangeRejected(`"${user.username}" là quan-tri cuối cùng còn hoạt động`, 'quan-tri-cuoi');
+  }
+}
+
+/** Disables an account and signs out all of its sessions (not one's own, not the last enabled quan-tri). */
 export async function disableStaffUser(tx: Db, username: string, by: Actor): Promise<void> {
   const user = await requireUser(tx, username);
+  if (user.disabled) throw new StaffChangeRejected(`"${username}" đã bị vô hiệu hóa`, 'da-vo-hieu');
+  await keepAnAdmin(tx, user, by, 'disable');
   const now = new Date();
   await tx.update(staffUsers).set({ disabled: true, updatedAt: now }).where(eq(staffUsers.id, user.id));
-  await tx.delete(staffSessions).where(eq(staffSessions.userId, user.id));
-  await appendAudit(tx, { action: 'account-disabled', ...by, subject: user.username, at: now });
+  const ended = await tx.delete(staffSessions).where(eq(staffSessions.userId, user.id)).returning({ id: staffSessions.id });
+  await appendAudit(tx, { action: 'account-disabled', ...by, subject: user.username, detail: { sessionsEnded: ended.length }, at: now });
+}
+
+/** Lets a disabled account sign in again (its password and role are as they were). */
+export async function enableStaffUser(tx: Db, username: string, by: Actor): Promise<void> {
+  const user = await requireUser(tx, username);
+  if (!user.disabled) throw new StaffChangeRejected(`"${username}" đang hoạt động`, 'dang-hoat-dong');
+  const now = new Date();
+  await tx.update(staffUsers).set({ disabled: false, updatedAt: now }).where(eq(staffUsers.id, user.id));
+  await appendAudit(tx, { action: 'account-enabled', ...by, subject: user.username, at: now });
+}
+
+/**
+ * Changes an account's role and categories, checked like createStaffUser's. A new role signs out every session of
+ * the account (what it may do changed under it); new categories alone do not: every request reads the account's
+ * categories afresh (db/newsroom-access.ts). Returns false, writing nothing, when nothing changes.
+ */
+export async function changeStaffRole(tx: Db, change: { username: string; role: StaffRole; categoryIds: number[] }, by: Actor): Promise<boolean> {
+  const user = await requireUser(tx, change.username);
+  const categoryIds = await checkCategories(tx, change.role, change.categoryIds);
+  const sameCategories = categoryIds.length === user.categoryIds.length && categoryIds.every((id, i) => id === user.categoryIds[i]);
+  if (change.role === user.role && sameCategories) return false;
+  if (user.role === 'quan-tri' && change.role !== 'quan-tri') await keepAnAdmin(tx, user, by, 'demote');
+  const now = new Date();
+  await tx.update(staffUsers).set({ role: change.role, updatedAt: now }).where(eq(staffUsers.id, user.id));
+  await tx.delete(staffUserCategories).where(eq(staffUserCategories.userId, user.id));
+  if (categoryIds.length) await tx.insert(staffUserCategories).values(categoryIds.map((categoryId) => ({ userId: user.id, categoryId })));
+  const ended =
+    change.role === user.role ? [] : await tx.delete(staffSessions).where(eq(staffSessions.userId, user.id)).returning({ id: staffSessions.id });
+  await appendAudit(tx, {
+    action: 'role-changed',
+    ...by,
+    subject: user.username,
+    detail: { from: { role: user.role, categoryIds: user.categoryIds }, to: { role: change.role, categoryIds }, sessionsEnded: ended.length },
+    at: now,
+  });
+  return true;
+}
+
+/**
+ * A quan-tri gives someone a new one-time password (hashed by the caller): it must be changed at the next sign-in,
+ * and every session of the account is signed out. One's own password is changed on the password page instead.
+ */
+export async function resetStaffPassword(tx: Db, reset: { username: string; passwordHash: string }, by: Actor): Promise<void> {
+  if (by.actor === reset.username) throw new StaffChangeRejected('mật khẩu của chính mình được đổi ở trang đổi mật khẩu', 'tu-dat-lai');
+  await setStaffPassword(tx, { ...reset, mustChangePassword: true }, by);
 }
 
 /** Lifts a lockout (five failed sign-ins) and forgets the failures counted so far. */

@@ -149,7 +149,8 @@ export async function disableTwoFactor(tx: Db, change: { userId: string; usernam
  */
 export async function resetStaffTwoFactor(tx: Db, username: string, by: Actor): Promise<void> {
   const user = await getStaffUserByUsername(tx, username);
-  if (!user) throw new StaffChangeRejected(`không có tài khoản "${username}"`);
+  if (!user) throw new StaffChangeRejected(`không có tài khoản "${username}"`, 'khong-co');
+  if (!(await getTwoFactorSecret(tx, user.id))) throw new StaffChangeRejected(`"${username}" chưa có xác thực hai lớp`, 'chua-co-hai-lop');
   await removeTwoFactor(tx, user.id);
   await tx.delete(staffSessions).where(eq(staffSessions.userId, user.id));
   await appendAudit(tx, { action: 'two-factor-reset', ...by, subject: user.username });

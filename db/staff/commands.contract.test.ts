@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Db } from '@/db/client';
+import { withTransaction, type Db } from '@/db/client';
 import { listAuditActions } from '@/db/queries/audit';
 import { getPasswordHash, getStaffUserByUsername } from '@/db/queries/staff';
+import { startTwoFactorEnrolment } from '@/db/queries/two-factor';
 import { runStaffCommand } from '@/db/staff/commands';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 import { verifyPassword } from '@/lib/password-hash';
@@ -76,6 +77,10 @@ test('set-password, disable and unlock change the account and are audited as the
 test('staff:reset-two-factor removes a user\'s second factor and signs them out; an unknown user is refused', async () => {
   const created = await run(['create', '--username', 'mat.dt', '--name', 'Lê Mất Điện Thoại', '--role', 'quan-tri', '--password-stdin'], 'Đồng lúa Thái Bình\n');
   assert.equal(created.code, 0, created.err);
+  const nothing = await run(['reset-two-factor', '--username', 'mat.dt']);
+  assert.equal(nothing.code, 1, 'nothing to reset before enrolment');
+  const user = (await getStaffUserByUsername(db, 'mat.dt'))!;
+  await withTransaction((tx) => startTwoFactorEnrolment(tx, { userId: user.id, secretSealed: 'sealed-secret', now: new Date() }));
   const result = await run(['reset-two-factor', '--username', 'Mat.DT']);
   assert.equal(result.code, 0, result.err);
   assert.match(result.out, /two-factor sign-in of mat\.dt reset/);
