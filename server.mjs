@@ -14,7 +14,7 @@ import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { allocatorNote, imageEncoders, limitImageEncoders } from './server/image-encoders.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
-import { isNewsroomPath, keepNewsroomHeaders, refuseCrossSite } from './server/newsroom.mjs';
+import { dropRequestPolicies, isNewsroomPath, refuseCrossSite, secureNewsroomExchange } from './server/newsroom.mjs';
 import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 import { encodeLongStringBodies } from './server/string-body.mjs';
@@ -80,9 +80,11 @@ const notFoundPage = createNotFoundPage(async () => {
 
 const server = http.createServer((req, res) => {
   for (const [name, value] of responseHeaders) res.setHeader(name, value);
-  // The newsroom (/toa-soan): no cache, no index, no foreign form posts (server/newsroom.mjs).
+  // The newsroom (/toa-soan): no cache, no index, no foreign form posts, scripts only with this response's nonce
+  // (server/newsroom.mjs).
   const newsroom = isNewsroomPath((originForm(req.url ?? '') ?? '').split('?', 1)[0] ?? '');
-  if (newsroom) keepNewsroomHeaders(res);
+  if (newsroom) secureNewsroomExchange(req, res);
+  else dropRequestPolicies(req);
   const refused = newsroom && refuseCrossSite({ method: req.method ?? '', origin: req.headers.origin, siteUrl: env.siteUrl });
   if (refused) return void sendAnswer(res, refused);
   const guarded = guardRequest({ method: req.method ?? '', url: req.url ?? '' });
