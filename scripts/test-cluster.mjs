@@ -14,8 +14,9 @@
 // 4. Checks, through the tier: the acceptance specs (playwright.cluster.config.ts) and the seed article exactly;
 //    an RSC request never answered as HTML to a plain GET, and one cached copy per page whatever the client's
 //    Accept-Encoding; a member of staff signed in through the tier, whose page is never cached nor served to a
-//    client without their cookie, and public pages still served from the app's cache with the cookie present; 20,000 GETs over 200 articles mostly served by the cache; the warm article against the same
-//    bytes as a static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
+//    client without their cookie, and public pages still served from the app's cache with the cookie present;
+//    20,000 GETs over 200 articles mostly served by the cache; the warm article against the same bytes as a
+//    static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
 //    exactly, over both processes; an edited title on the tier and on both processes within 5 s; one process
 //    killed (SIGKILL) in the middle of GET load with no 5xx. On PostgreSQL, last, the query contract tests
 //    (npm run test:contract) on the same server.
