@@ -27,7 +27,8 @@ export function createNonce() {
  * response's nonce (Next's own, and what they load: 'strict-dynamic'), never inline without it and never from
  * `eval`; and `base-uri 'none'`. Next reads the nonce of the request's policy from the first directive that
  * starts with `script-src` (next/dist/server/app-render/get-script-nonce-from-header.js), so `script-src` comes
- * before `script-src-attr`. 'self' is for browsers without 'strict-dynamic' (CSP level 2), which ignore it.
+ * before `script-src-attr`. 'self' is for browsers without 'strict-dynamic' (CSP level 2); those with it ignore
+ * 'self'.
  * @param {string} nonce
  */
 export function newsroomContentSecurityPolicy(nonce) {
