@@ -13,7 +13,7 @@ import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-h
 import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { allocatorNote, imageEncoders, limitImageEncoders } from './server/image-encoders.mjs';
-import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
+import { createNotFoundPage, mayGetErrorShell, replaceErrorShell, scriptFree } from './server/not-found-page.mjs';
 import { dropRequestPolicies, isNewsroomPath, refuseCrossSite, secureNewsroomExchange } from './server/newsroom.mjs';
 import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
@@ -77,6 +77,8 @@ const notFoundPage = createNotFoundPage(async () => {
   if (response.status !== 404 || !body.includes('<html lang="vi"')) throw new Error(`${NOT_FOUND_PATH} answered ${response.status}`);
   return body;
 });
+// The newsroom's: the same page without its scripts, which carry no nonce (server/not-found-page.mjs).
+const newsroomNotFoundPage = scriptFree(notFoundPage);
 
 const server = http.createServer((req, res) => {
   for (const [name, value] of responseHeaders) res.setHeader(name, value);
@@ -97,7 +99,7 @@ const server = http.createServer((req, res) => {
   trackUntilShutdown(res);
   encodeLongStringBodies(res);
   rewriteSharedCacheControl(res, sharedCache);
-  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
+  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, newsroom ? newsroomNotFoundPage : notFoundPage);
   if (ready || req.url === CACHE_SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });

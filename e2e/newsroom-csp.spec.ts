@@ -8,16 +8,17 @@ import { createStaff, signIn, uniqueUsername } from './helpers/newsroom';
 //
 // A new newsroom page is one line here: its name, its path, the role that opens it, and its status when not 200.
 // A role needing more than a password (two-factor sign-in) needs `signInAs` below to do that step too.
+// `scripts: false`: a page server.mjs sends without any script (the 404, server/not-found-page.mjs).
 const NEWSROOM_PAGES: NewsroomPage[] = [
   { name: 'the sign-in page', path: '/toa-soan/dang-nhap', role: null },
   { name: 'the dashboard', path: '/toa-soan', role: 'phong-vien' },
   { name: 'the password change page', path: '/toa-soan/doi-mat-khau', role: 'phong-vien' },
-  { name: 'a newsroom 404, signed in', path: '/toa-soan/khong-co', role: 'phong-vien', status: 404 },
-  { name: 'a newsroom 404, signed out', path: '/toa-soan/khong-co/nua', role: null, status: 404 },
+  { name: 'a newsroom 404, signed in', path: '/toa-soan/khong-co', role: 'phong-vien', status: 404, scripts: false },
+  { name: 'a newsroom 404, signed out', path: '/toa-soan/khong-co/nua', role: null, status: 404, scripts: false },
 ];
 
 type Role = 'phong-vien' | 'bien-tap-vien' | 'thu-ky-toa-soan' | 'lanh-dao' | 'quan-tri';
-type NewsroomPage = { name: string; path: string; role: Role | null; status?: number };
+type NewsroomPage = { name: string; path: string; role: Role | null; status?: number; scripts?: false };
 
 const PASSWORD = 'Đồng lúa mùa gặt 2026 xanh';
 
@@ -53,7 +54,7 @@ function scriptNonce(policy: string | undefined): string {
 /** The opening tags of the inline scripts in `html` (scripts without src). */
 const inlineScriptTags = (html: string) => [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\ssrc=/i.test(tag));
 
-for (const { name, path, role, status = 200 } of NEWSROOM_PAGES) {
+for (const { name, path, role, status = 200, scripts = true } of NEWSROOM_PAGES) {
   test(`${name} (${path}, ${role ?? 'signed out'}) runs only scripts carrying its response's nonce, and breaks no policy`, async ({ browser }) => {
     const { page, close } = await signInAs(browser, role);
     try {
@@ -67,16 +68,23 @@ for (const { name, path, role, status = 200 } of NEWSROOM_PAGES) {
         const nonce = scriptNonce(response!.headers()['content-security-policy']);
         nonces.push(nonce);
 
-        // In the HTML as sent: every inline script has the nonce, and there are some (Next's own).
-        const tags = inlineScriptTags(await response!.text());
-        expect(tags.length).toBeGreaterThan(0);
-        for (const tag of tags) expect(tag, 'an inline script without the nonce').toContain(` nonce="${nonce}"`);
-        // In the document as it is now, after hydration: scripts added since carry it too. (A browser hides a
-        // nonce attribute once parsed; the property keeps it.)
-        const inDocument = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => ({ nonce: s.nonce, text: s.text.slice(0, 80) })));
-        for (const script of inDocument) expect(script.nonce, `inline script ${script.text}`).toBe(nonce);
-        // Next's scripts ran: the reader controls in the header hydrated and set data-js (components/reader).
-        await expect(page.locator('html')).toHaveAttribute('data-js', '');
+        const html = await response!.text();
+        if (scripts) {
+          // In the HTML as sent: every inline script has the nonce, and there are some (Next's own).
+          const tags = inlineScriptTags(html);
+          expect(tags.length).toBeGreaterThan(0);
+          for (const tag of tags) expect(tag, 'an inline script without the nonce').toContain(` nonce="${nonce}"`);
+          // In the document as it is now, after hydration: scripts added since carry it too. (A browser hides a
+          // nonce attribute once parsed; the property keeps it.)
+          const inDocument = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => ({ nonce: s.nonce, text: s.text.slice(0, 80) })));
+          for (const script of inDocument) expect(script.nonce, `inline script ${script.text}`).toBe(nonce);
+          // Next's scripts ran: the reader controls in the header hydrated and set data-js (components/reader).
+          await expect(page.locator('html')).toHaveAttribute('data-js', '');
+        } else {
+          expect(html).not.toMatch(/<script\b/i);
+          expect(await page.locator('script').count()).toBe(0);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+        }
         expect(await violations(), `policy violations on visit ${visit}`).toEqual([]);
       }
       expect(nonces[1], 'a fresh nonce for each response').not.toBe(nonces[0]);

@@ -1,14 +1,4 @@
-import styles from '@/components/newsroom/newsroom.module.css';
-
-// What an unknown address under /toa-soan shows (status 404), inside the newsroom's own document.
-export default function NewsroomNotFound() {
-  return (
-    <section className={styles.panel} aria-labelledby="khong-tim-thay">
-      <h1 id="khong-tim-thay">Không tìm thấy trang</h1>
-      <p>Trang bạn tìm không có trong tòa soạn.</p>
-      <p>
-        <a href="/toa-soan">Về trang tòa soạn</a>
-      </p>
-    </section>
-  );
-}
+// What an unknown address under /toa-soan shows when the newsroom's router draws it in the browser: the public
+// not-found page's text. A request for one is answered by server.mjs with the public not-found page without its
+// scripts (server/not-found-page.mjs), which this matches.
+export { default } from '@/app/(site)/not-found';
