@@ -45,6 +45,10 @@ const nextConfig = {
     imgOptConcurrency: 1,
     // forbidden() in newsroom pages: a 403 with app/toa-soan/forbidden.tsx (app/toa-soan/access.ts).
     authInterrupts: true,
+    // The site has two root layouts, the public site's (app/(site)/layout.tsx) and the newsroom's, which has no
+    // inline script of its own (docs/decisions/0028-newsroom-csp.md): a URL that matches no route gets
+    // app/global-not-found.tsx, the public not-found page in its own document.
+    globalNotFound: true,
   },
   async rewrites() {
     return {

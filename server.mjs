@@ -13,8 +13,8 @@ import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './config/security-h
 import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { allocatorNote, imageEncoders, limitImageEncoders } from './server/image-encoders.mjs';
-import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './server/not-found-page.mjs';
-import { isNewsroomPath, keepNewsroomHeaders, refuseCrossSite } from './server/newsroom.mjs';
+import { createNotFoundPage, mayGetErrorShell, replaceErrorShell, scriptFree } from './server/not-found-page.mjs';
+import { dropRequestPolicies, isNewsroomPath, refuseCrossSite, secureNewsroomExchange } from './server/newsroom.mjs';
 import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 import { encodeLongStringBodies } from './server/string-body.mjs';
@@ -83,12 +83,16 @@ const notFoundPage = createNotFoundPage(async () => {
   if (response.status !== 404 || !body.includes('<html lang="vi"')) throw new Error(`${NOT_FOUND_PATH} answered ${response.status}`);
   return body;
 });
+// The newsroom's: the same page without its scripts, which carry no nonce (server/not-found-page.mjs).
+const newsroomNotFoundPage = scriptFree(notFoundPage);
 
 const server = http.createServer((req, res) => {
   for (const [name, value] of responseHeaders) res.setHeader(name, value);
-  // The newsroom (/toa-soan): no cache, no index, no foreign form posts (server/newsroom.mjs).
+  // The newsroom (/toa-soan): no cache, no index, no foreign form posts, scripts only with this response's nonce
+  // (server/newsroom.mjs).
   const newsroom = isNewsroomPath((originForm(req.url ?? '') ?? '').split('?', 1)[0] ?? '');
-  if (newsroom) keepNewsroomHeaders(res);
+  if (newsroom) secureNewsroomExchange(req, res);
+  else dropRequestPolicies(req);
   const refused = newsroom && refuseCrossSite({ method: req.method ?? '', origin: req.headers.origin, siteUrl: env.siteUrl });
   if (refused) return void sendAnswer(res, refused);
   const guarded = guardRequest({ method: req.method ?? '', url: req.url ?? '' });
@@ -101,7 +105,7 @@ const server = http.createServer((req, res) => {
   trackUntilShutdown(res);
   encodeLongStringBodies(res);
   rewriteSharedCacheControl(res, sharedCache);
-  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, notFoundPage);
+  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, newsroom ? newsroomNotFoundPage : notFoundPage);
   if (ready || req.url === CACHE_SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });

@@ -13,13 +13,17 @@
 //    portal.conf (its deployment values replaced: scripts/lib/nginx.mjs) plus a static file server on its own port.
 // 4. Checks, through the tier: the acceptance specs (playwright.cluster.config.ts) and the seed article exactly;
 //    an RSC request never answered as HTML to a plain GET, and one cached copy per page whatever the client's
-//    Accept-Encoding; 20,000 GETs over 200 articles mostly served by the cache; the warm article against the same
-//    bytes as a static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
+//    Accept-Encoding; a member of staff signed in through the tier, whose page is never cached nor served to a
+//    client without their cookie, and public pages still served from the app's cache with the cookie present;
+//    20,000 GETs over 200 articles mostly served by the cache; the warm article against the same bytes as a
+//    static file, and one process alone for sizing (wrk, alternating); 5,000 view POSTs counted
 //    exactly, over both processes; an edited title on the tier and on both processes within 5 s; one process
 //    killed (SIGKILL) in the middle of GET load with no 5xx. On PostgreSQL, last, the query contract tests
 //    (npm run test:contract) on the same server.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -237,7 +241,7 @@ async function acceptance({ env, dir }) {
   }
   const stats = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')).stats : {};
   const specs = { passed: stats.expected ?? 0, failed: stats.unexpected ?? 0, flaky: stats.flaky ?? 0, skipped: stats.skipped ?? 0, seconds: round((performance.now() - started) / 1000, 1) };
-  check('acceptance specs (article, search, seo) through the tier', passed && specs.failed === 0, `${specs.passed} passed, ${specs.failed} failed, ${specs.skipped} skipped in ${specs.seconds} s`, 'all pass');
+  check('acceptance specs (article, search, seo, newsroom CSP) through the tier', passed && specs.failed === 0, `${specs.passed} passed, ${specs.failed} failed, ${specs.skipped} skipped in ${specs.seconds} s`, 'all pass');
 
   const page = await get(TIER, SEED_URL);
   const html = page.text();
@@ -258,6 +262,115 @@ async function acceptance({ env, dir }) {
     'exactly the seed',
   );
   return { specs, seedArticle: { status: page.status, missing } };
+}
+
+/** One request with a body (runRequests sends none); the answer's status, headers and body. */
+function send(base, pathname, { method, headers, body }) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${pathname}`, { method, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.once('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+/** A staff account on the cluster's database, made with `npm run staff:create` as an administrator would. */
+function createStaff({ env, username, name, password }) {
+  return new Promise((resolve, reject) => {
+    const args = ['run', '--silent', 'staff:create', '--', '--username', username, '--name', name, '--role', 'phong-vien', '--password-stdin'];
+    const child = spawn('npm', args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    children.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      children.delete(child);
+      if (code === 0) resolve(output);
+      else reject(new Error(`staff:create failed (exit code ${code}):\n${output}`));
+    });
+    child.stdin.end(`${password}\n`);
+  });
+}
+
+const nonceOf = (answer) => /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy'] ?? ''))?.[1] ?? null;
+
+/**
+ * Issue #16 point 7 through the tier: a member of staff signs in; their page is fetched twice with the session
+ * cookie (both theirs, neither from the cache, each with a nonce of its own) and then without it (the sign-in
+ * redirect, never their page); a public page asked for with the cookie is still the app's cached page, and nginx
+ * stores nothing of a request carrying it (deploy/nginx/portal.conf, docs/decisions/0028-newsroom-csp.md).
+ */
+async function newsroomThroughTheTier({ env }) {
+  heading('The newsroom through the tier: a signed-in page never comes from a cache');
+  const account = { username: `cum.${Date.now().toString(36)}`, name: 'Trần Thị Kiểm Tra Cụm', password: 'Cụm máy chủ kiểm tra an toàn 2026' };
+  await createStaff({ env, ...account });
+  const form = new URLSearchParams({ username: account.username, password: account.password }).toString();
+  const signIn = await send(TIER, '/toa-soan/dang-nhap/gui', {
+    method: 'POST',
+    headers: { 'user-agent': BROWSER_UA, origin: TIER, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  });
+  const cookie = [signIn.headers['set-cookie'] ?? []].flat().map((line) => line.split(';', 1)[0]).find((pair) => pair.startsWith('toa-soan='));
+  check('signing in through the tier', signIn.status === 303 && Boolean(cookie), `HTTP ${signIn.status}, ${cookie ? 'a session cookie' : 'no session cookie'}`, '303 and the session cookie');
+  if (!cookie) return { signedIn: false };
+
+  const name = escapeHtml(account.name);
+  const signedIn = [await get(TIER, '/toa-soan', { ...PAGE_HEADERS, cookie }), await get(TIER, '/toa-soan', { ...PAGE_HEADERS, cookie })];
+  const described = signedIn.map((a) => `HTTP ${a.status}, ${a.text().includes(name) ? 'their name' : 'not their name'}, X-Cache-Status ${a.headers['x-cache-status']}, ${a.headers['cache-control']}`);
+  check(
+    'the signed-in page, twice with the cookie: theirs, not from the cache',
+    signedIn.every((a) => a.status === 200 && a.text().includes(name) && !SERVED_BY_CACHE.has(String(a.headers['x-cache-status'])) && a.headers['cache-control'] === 'private, no-store'),
+    described.join('; '),
+    '200, their name, not HIT/STALE/UPDATING/REVALIDATED, private, no-store',
+  );
+  const nonces = signedIn.map(nonceOf);
+  check(
+    'a nonce of its own in each signed-in answer',
+    nonces.every(Boolean) && nonces[0] !== nonces[1] && signedIn.every((a, i) => a.text().includes(`nonce="${nonces[i]}"`)),
+    nonces.map((n) => n ?? 'none').join(' vs '),
+    'two different nonces, each on its own page',
+  );
+
+  const anonymous = [await get(TIER, '/toa-soan'), await get(TIER, '/toa-soan')];
+  check(
+    'the same page without the cookie: the sign-in redirect, never the signed-in page',
+    anonymous.every((a) => a.status === 307 && String(a.headers.location).endsWith('/toa-soan/dang-nhap') && !a.text().includes(name) && !SERVED_BY_CACHE.has(String(a.headers['x-cache-status']))),
+    anonymous.map((a) => `HTTP ${a.status} to ${a.headers.location}, X-Cache-Status ${a.headers['x-cache-status']}`).join('; '),
+    '307 to /toa-soan/dang-nhap, without their name',
+  );
+
+  // A public page with the cookie: nginx passes it by (BYPASS) and keeps nothing of it; the app answers from its own
+  // page cache, because public pages read no cookie. Four times, so that each of the two processes has it cached
+  // for the last two; then twice without the cookie: a MISS first, had nginx stored nothing of the four.
+  const url = generatedUrl(0);
+  const withCookie = [];
+  for (let i = 0; i < 4; i++) withCookie.push(await get(TIER, url, { ...PAGE_HEADERS, cookie }));
+  const without = [await get(TIER, url), await get(TIER, url)];
+  const title = escapeHtml(`Bản tin thử nghiệm tầng bộ đệm số 1`);
+  check(
+    'a public page asked for with the session cookie: still the cached page',
+    withCookie.slice(2).every((a) => a.status === 200 && a.headers['x-nextjs-cache'] === 'HIT' && a.headers['x-cache-status'] === 'BYPASS' && a.text().includes(`>${title}</h1>`) && !a.text().includes(name)),
+    withCookie.map((a) => `HTTP ${a.status} app ${a.headers['x-nextjs-cache']} tier ${a.headers['x-cache-status']}`).join('; '),
+    'the last two: app cache HIT, tier BYPASS, the article, not the staff name',
+  );
+  check(
+    'nginx keeps nothing of a request with the cookie',
+    without[0].headers['x-cache-status'] === 'MISS' && SERVED_BY_CACHE.has(String(without[1].headers['x-cache-status'])),
+    `then without it: ${without.map((a) => a.headers['x-cache-status']).join(', ')}`,
+    'MISS, then HIT',
+  );
+  return {
+    signedIn: signedIn.map((a) => ({ status: a.status, cacheStatus: a.headers['x-cache-status'], cacheControl: a.headers['cache-control'] })),
+    nonceDiffers: nonces[0] !== nonces[1],
+    anonymous: anonymous.map((a) => ({ status: a.status, location: a.headers.location, cacheStatus: a.headers['x-cache-status'] })),
+    publicWithCookie: withCookie.map((a) => ({ app: a.headers['x-nextjs-cache'], tier: a.headers['x-cache-status'] })),
+    publicWithout: without.map((a) => a.headers['x-cache-status']),
+  };
 }
 
 /** RSC requests (header, `_rsc` query) and then a plain GET of the same URL: HTML every time. */
@@ -690,7 +803,8 @@ async function main() {
 
   // Two app processes and the tier.
   heading('Two app processes and nginx');
-  const appEnv = { ...env, HOST: '127.0.0.1', TRUST_PROXY: '1', VIEW_RATE_LIMIT: '0', SITE_URL: TIER };
+  // NEWSROOM_SECRET: one value for both processes, made for this run (the newsroom's checks sign in).
+  const appEnv = { ...env, HOST: '127.0.0.1', TRUST_PROXY: '1', VIEW_RATE_LIMIT: '0', SITE_URL: TIER, NEWSROOM_SECRET: randomBytes(24).toString('hex') };
   const processes = await Promise.all(PORTS.apps.map((port, i) => startServer({ port, env: appEnv, logFile: path.join(dir, `app-${i + 1}.log`) })));
   processes.forEach((p, i) => console.log(`  process ${i + 1}: pid ${p.pid}, ${p.base}`));
   // The static copy gets the headers the page has (taken from a process: the tier adds only its own).
@@ -731,6 +845,7 @@ ${copied.map(([name, value]) => `            add_header ${name} ${quote(Array.is
   const results = { machine, settings, nginxVersion, database, ports: PORTS };
   results.acceptance = await acceptance({ env, dir });
   results.rsc = await rscIsolation();
+  results.newsroom = await newsroomThroughTheTier({ env });
   results.hits = await cacheHits();
   results.throughput = await throughput({ staticFile: path.join(staticDir, 'article.html'), direct: processes[0].base });
   results.views = await viewPosts({ accessLog });

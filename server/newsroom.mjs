@@ -1,7 +1,10 @@
 // @ts-check
 // What server.mjs does for every response under /toa-soan (the newsroom): staff pages are never stored by any
 // cache, never indexed, never framed, and leak no URL to other sites; state-changing requests from anywhere but
-// the site itself are refused before Next sees them (docs/decisions/0024-newsroom-accounts.md).
+// the site itself are refused before Next sees them (docs/decisions/0024-newsroom-accounts.md); and every response
+// carries a Content Security Policy of its own, whose scripts need a nonce made for that response
+// (docs/decisions/0028-newsroom-csp.md).
+import { randomBytes } from 'node:crypto';
 import { isAllowedOrigin } from '../lib/same-origin.mjs';
 
 /** @type {Array<[name: string, value: string]>} */
@@ -13,6 +16,63 @@ export const NEWSROOM_HEADERS = [
   // null Origin to other sites, and the real Origin to this one.
   ['Referrer-Policy', 'same-origin'],
 ];
+
+/** 128 random bits, base64: a fresh nonce for one newsroom response (CSP3 `nonce-source` is a base64 value). */
+export function createNonce() {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * The newsroom's policy: the public site's (config/security-headers.js) but for scripts, which run only with this
+ * response's nonce (Next's own, and what they load: 'strict-dynamic'), never inline without it and never from
+ * `eval`; and `base-uri 'none'`. Next reads the nonce of the request's policy from the first directive that
+ * starts with `script-src` (next/dist/server/app-render/get-script-nonce-from-header.js), so `script-src` comes
+ * before `script-src-attr`. 'self' is for browsers without 'strict-dynamic' (CSP level 2); those with it ignore
+ * 'self'.
+ * @param {string} nonce
+ */
+export function newsroomContentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "script-src-attr 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * What server.mjs does to a newsroom request before Next sees it: a fresh nonce, in a policy put on the request
+ * (Next takes the nonce from the request's Content-Security-Policy header and puts it on every script it writes:
+ * https://nextjs.org/docs/app/guides/content-security-policy) and on the response with the newsroom's headers.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @returns {string} the nonce
+ */
+export function secureNewsroomExchange(req, res) {
+  const nonce = createNonce();
+  const policy = newsroomContentSecurityPolicy(nonce);
+  delete req.headers['content-security-policy-report-only'];
+  req.headers['content-security-policy'] = policy;
+  keepNewsroomHeaders(res, policy);
+  return nonce;
+}
+
+/**
+ * A policy sent by a client (a request header no browser sends) would give its nonce to a public page rendered for
+ * it: public pages get none.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function dropRequestPolicies(req) {
+  delete req.headers['content-security-policy'];
+  delete req.headers['content-security-policy-report-only'];
+}
 
 /**
  * The only newsroom URLs that take a POST: the route handlers its forms post to. Its pages take none (the site has
@@ -75,17 +135,21 @@ export function refuseCrossSite(request) {
 }
 
 /**
- * Gives the newsroom's headers to `res` now and again when its headers go out, replacing what Next set
- * (its Cache-Control for dynamic pages is `private, no-cache, no-store, max-age=0, must-revalidate`).
+ * Gives the newsroom's headers and `contentSecurityPolicy` to `res` now and again when its headers go out, replacing
+ * what Next or server.mjs set (Next's Cache-Control for dynamic pages is `private, no-cache, no-store, max-age=0,
+ * must-revalidate`; server.mjs's policy is the public site's).
  * @param {import('node:http').ServerResponse} res
+ * @param {string} contentSecurityPolicy
  */
-export function keepNewsroomHeaders(res) {
-  for (const [name, value] of NEWSROOM_HEADERS) res.setHeader(name, value);
+export function keepNewsroomHeaders(res, contentSecurityPolicy) {
+  /** @type {Array<[name: string, value: string]>} */
+  const ours = [...NEWSROOM_HEADERS, ['Content-Security-Policy', contentSecurityPolicy]];
+  for (const [name, value] of ours) res.setHeader(name, value);
   /** @type {(...args: any[]) => import('node:http').ServerResponse} */
   const writeHead = res.writeHead;
   /** @param {number} status @param {any[]} rest */
   const withNewsroomHeaders = function (status, ...rest) {
-    const names = new Set(NEWSROOM_HEADERS.map(([name]) => name.toLowerCase()));
+    const names = new Set(ours.map(([name]) => name.toLowerCase()));
     /** @type {Record<string, any> | any[] | undefined} */
     const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
     if (Array.isArray(headers)) {
@@ -93,7 +157,7 @@ export function keepNewsroomHeaders(res) {
     } else if (headers) {
       for (const key of Object.keys(headers)) if (names.has(key.toLowerCase())) delete headers[key];
     }
-    for (const [name, value] of NEWSROOM_HEADERS) res.setHeader(name, value);
+    for (const [name, value] of ours) res.setHeader(name, value);
     return writeHead.call(res, status, ...rest);
   };
   res.writeHead = /** @type {any} */ (withNewsroomHeaders);

@@ -2,13 +2,14 @@
 // empty document, `<html id="__next_error__">`, whose content is only in the React payload: blank without
 // JavaScript (vercel/next.js#62228). A URL that matches no route gets the full not-found page. server.mjs sends
 // that full page in place of the empty one, keeping the 404 status and headers
-// (docs/decisions/0012-bad-requests.md).
+// (docs/decisions/0012-bad-requests.md). Under /toa-soan it sends the same page without its scripts: they carry no
+// nonce, and the newsroom's policy would refuse them (docs/decisions/0028-newsroom-csp.md).
 import zlib from 'node:zlib';
 
 const ERROR_SHELL = '<html id="__next_error__"';
 const SHELL_PROBE_BYTES = 512;
 // The routes whose pages call notFound(). Other URLs never carry the empty document, so they are not wrapped.
-const PREFIXES = ['/news/', '/tu-khoa/', '/tac-gia/', '/tim-kiem'];
+const PREFIXES = ['/news/', '/tu-khoa/', '/tac-gia/', '/tim-kiem', '/toa-soan/'];
 
 /** Codecs by Content-Encoding: the body arrives compressed when Next's compression has run. */
 const CODECS = {
@@ -57,6 +58,33 @@ export function createNotFoundPage(load, ttlMs = 10_000) {
       )
       .finally(() => (loading = null));
     return loading;
+  };
+}
+
+/**
+ * `page` without its script elements and script preloads. Next escapes `</script` inside the inline scripts it writes
+ * (`\u003c`), so each script element ends at its own end tag.
+ * @param {Buffer} page
+ */
+export function withoutScripts(page) {
+  const html = page.toString('utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '');
+  return Buffer.from(html);
+}
+
+/**
+ * The not-found page of `notFoundPage` without its scripts (the newsroom's), made again only when that page changes.
+ * @param {() => Promise<Buffer | null>} notFoundPage
+ * @returns {() => Promise<Buffer | null>}
+ */
+export function scriptFree(notFoundPage) {
+  /** @type {Buffer | null} */
+  let from = null;
+  /** @type {Buffer | null} */
+  let page = null;
+  return async () => {
+    const full = await notFoundPage();
+    if (full !== from) [from, page] = [full, full && withoutScripts(full)];
+    return page;
   };
 }
 

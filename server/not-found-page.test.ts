@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import zlib from 'node:zlib';
-import { createNotFoundPage, mayGetErrorShell, replaceErrorShell } from './not-found-page.mjs';
+import { createNotFoundPage, mayGetErrorShell, replaceErrorShell, scriptFree, withoutScripts } from './not-found-page.mjs';
 
 // Next's own compression middleware, which its handler puts on top of the wrapper in production.
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -96,6 +96,7 @@ test('only GETs and HEADs of HTML for the routes that call notFound() are wrappe
   assert.equal(mayGetErrorShell(req('GET'), '/tac-gia/khong-co'), true);
   assert.equal(mayGetErrorShell(req('GET'), '/tim-kiem?q=a&trang=99'), true);
   assert.equal(mayGetErrorShell(req('HEAD'), '/news/17/999999/x'), true);
+  assert.equal(mayGetErrorShell(req('GET'), '/toa-soan/khong-co'), true);
   assert.equal(mayGetErrorShell(req('POST'), '/news/17/999999/x'), false);
   assert.equal(mayGetErrorShell(req('GET', { rsc: '1' }), '/news/17/999999/x'), false);
   assert.equal(mayGetErrorShell(req('GET'), '/news/17/999999/x?_rsc=abc'), true, 'without the header Next sends HTML');
@@ -163,4 +164,25 @@ test('a HEAD of such a 404 reports the full page: its length, and no ETag of the
   const full = await head('identity', FULL_PAGE.length);
   assert.equal(full.headers.get('content-length'), String(FULL_PAGE.length));
   assert.equal(full.headers.get('etag'), '"shell"');
+});
+
+test("the newsroom's not-found page is the same page without scripts, made again only when the page changes", async () => {
+  const page = Buffer.from(
+    '<!DOCTYPE html><html lang="vi"><head><link rel="stylesheet" href="/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/a.js"/>' +
+      '<script src="/_next/a.js" async=""></script><script>(function(){var d=1})()</script><link rel="icon" href="/logo.svg"/></head>' +
+      '<body><h1>Không tìm thấy trang</h1><script>self.__next_f.push([1,"\\u003c/script\\u003e<p>x"])</script><p>Về trang chủ</p></body></html>',
+  );
+  const stripped = withoutScripts(page).toString('utf8');
+  assert.equal(
+    stripped,
+    '<!DOCTYPE html><html lang="vi"><head><link rel="stylesheet" href="/a.css"/><link rel="icon" href="/logo.svg"/></head><body><h1>Không tìm thấy trang</h1><p>Về trang chủ</p></body></html>',
+  );
+  let current: Buffer | null = page;
+  const newsroomPage = scriptFree(async () => current);
+  const first = await newsroomPage();
+  assert.equal(await newsroomPage(), first, 'the same buffer while the page is the same');
+  current = Buffer.from('<html lang="vi"><script>x</script><p>new</p></html>');
+  assert.equal((await newsroomPage())?.toString('utf8'), '<html lang="vi"><p>new</p></html>');
+  current = null;
+  assert.equal(await newsroomPage(), null);
 });

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { truncateAtWord } from '@/lib/text';
 
 export const DESCRIPTION_MAX = 160;
@@ -90,3 +90,26 @@ export function articleMetadata(input: ArticleInput): Metadata {
     },
   };
 }
+
+/**
+ * The metadata of every page's document, set by the root layouts (the public site's, the newsroom's) and the
+ * not-found page of unknown URLs: the title template, description, name and icon.
+ */
+export function documentMetadata(
+  siteUrl: string,
+  site: { name: string; tagline: string; description: string; logo: { src: string } },
+): Metadata {
+  return {
+    metadataBase: new URL(siteUrl),
+    title: { default: `${site.tagline} | ${site.name}`, template: `%s | ${site.name}` },
+    description: site.description,
+    applicationName: site.name,
+    icons: { icon: site.logo.src },
+  };
+}
+
+export const DOCUMENT_VIEWPORT: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#0b4f9c',
+};
