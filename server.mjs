@@ -14,7 +14,7 @@ import { getEnv, handOverCacheSyncToken } from './env.mjs';
 import { imageCacheMaxBytes } from './server/cache-handler.mjs';
 import { allocatorNote, imageEncoders, limitImageEncoders } from './server/image-encoders.mjs';
 import { createNotFoundPage, mayGetErrorShell, replaceErrorShell, scriptFree } from './server/not-found-page.mjs';
-import { dropRequestPolicies, isNewsroomPath, refuseCrossSite, secureNewsroomExchange } from './server/newsroom.mjs';
+import { dropRequestPolicies, isNewsroomPath, NEWSROOM_FORBIDDEN_PAGE, refuseCrossSite, secureNewsroomExchange } from './server/newsroom.mjs';
 import { guardRequest, originForm, PAGE_ALLOW } from './server/request-guard.mjs';
 import { rewriteSharedCacheControl, sharedCacheSettings } from './server/shared-cache.mjs';
 import { encodeLongStringBodies } from './server/string-body.mjs';
@@ -105,7 +105,10 @@ const server = http.createServer((req, res) => {
   trackUntilShutdown(res);
   encodeLongStringBodies(res);
   rewriteSharedCacheControl(res, sharedCache);
-  if (mayGetErrorShell(req, guarded.target)) replaceErrorShell(res, newsroom ? newsroomNotFoundPage : notFoundPage);
+  if (mayGetErrorShell(req, guarded.target)) {
+    if (newsroom) replaceErrorShell(res, newsroomNotFoundPage, async () => NEWSROOM_FORBIDDEN_PAGE);
+    else replaceErrorShell(res, notFoundPage);
+  }
   if (ready || req.url === CACHE_SYNC_PATH) handle(req, res);
   else synced.then(() => handle(req, res));
 });

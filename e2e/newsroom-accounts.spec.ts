@@ -261,8 +261,8 @@ test('a reporter or a leader gets 403 on the account and audit pages, and every 
   const admin = await quanTri(browser);
   const target = await asNewUser(browser, { prefix: 'pv.dich', role: 'phong-vien', name: 'Phan Văn Đích' });
   for (const role of ['phong-vien', 'lanh-dao']) {
-    // With JavaScript on: forbidden()'s 403 page is an empty document until React renders it (docs/known-issues.md).
-    const user = await asNewUser(browser, { prefix: role === 'phong-vien' ? 'pv.to' : 'ld.to', role, name: 'Người Tò Mò', javaScript: true });
+    // With JavaScript off: the 403 page is readable as sent (server.mjs replaces Next's empty error document).
+    const user = await asNewUser(browser, { prefix: role === 'phong-vien' ? 'pv.to' : 'ld.to', role, name: 'Người Tò Mò' });
     await expect(user.page.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
     await expect(user.page.getByRole('link', { name: 'Nhật ký' })).toHaveCount(0);
     for (const path of ['/toa-soan/nguoi-dung', '/toa-soan/nguoi-dung/moi', `/toa-soan/nguoi-dung/${target.username}`, '/toa-soan/nhat-ky']) {

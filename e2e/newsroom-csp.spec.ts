@@ -8,7 +8,7 @@ import { createStaff, signInAs, uniqueUsername } from './helpers/newsroom';
 //
 // A new newsroom page is one line here: its name, its path, the role that opens it, and its status when not 200
 // (roles with two-factor sign-in enrol on the way in: helpers/newsroom.ts signInAs).
-// `scripts: false`: a page server.mjs sends without any script (the 404, server/not-found-page.mjs).
+// `scripts: false`: a page server.mjs sends without any script (the 404 and the 403, server/not-found-page.mjs).
 const NEWSROOM_PAGES: NewsroomPage[] = [
   { name: 'the sign-in page', path: '/toa-soan/dang-nhap', role: null },
   { name: 'the dashboard', path: '/toa-soan', role: 'phong-vien' },
@@ -18,7 +18,7 @@ const NEWSROOM_PAGES: NewsroomPage[] = [
   { name: 'the account list', path: '/toa-soan/nguoi-dung', role: 'quan-tri' },
   { name: 'the new account page', path: '/toa-soan/nguoi-dung/moi', role: 'quan-tri' },
   { name: 'the audit log', path: '/toa-soan/nhat-ky', role: 'quan-tri' },
-  { name: 'a page the role may not open (403)', path: '/toa-soan/nguoi-dung', role: 'phong-vien', status: 403 },
+  { name: 'a page the role may not open (403)', path: '/toa-soan/nguoi-dung', role: 'phong-vien', status: 403, scripts: false },
   { name: 'a newsroom 404, signed in', path: '/toa-soan/khong-co', role: 'phong-vien', status: 404, scripts: false },
   { name: 'a newsroom 404, signed out', path: '/toa-soan/khong-co/nua', role: null, status: 404, scripts: false },
 ];

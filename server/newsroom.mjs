@@ -162,3 +162,15 @@ export function keepNewsroomHeaders(res, contentSecurityPolicy) {
   };
   res.writeHead = /** @type {any} */ (withNewsroomHeaders);
 }
+
+/**
+ * What a signed-in member of staff sees at a newsroom page their role may not open (403): Next sends forbidden()
+ * as its empty error document, blank without JavaScript, and server.mjs sends this instead (server/not-found-page.mjs
+ * replaceErrorShell). No script, no style: the newsroom's policy allows neither inline.
+ */
+export const NEWSROOM_FORBIDDEN_PAGE = Buffer.from(
+  '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<meta name="robots" content="noindex, nofollow"><title>Không có quyền | Tòa soạn</title></head><body><main>' +
+    '<h1>Không có quyền</h1><p>Tài khoản của bạn không có quyền mở trang này.</p>' +
+    '<p><a href="/toa-soan">Về trang tòa soạn</a></p></main></body></html>',
+);

@@ -92,10 +92,12 @@ export function scriptFree(notFoundPage) {
  * Holds back a 404 text/html response and, if its body is the empty error document, sends the full not-found page
  * instead (in the same Content-Encoding, with its own length and without the ETag of the other body). Every other
  * response goes through untouched. Must wrap `res` before Next's handler, which adds its compression on top.
+ * `forbiddenPage`: the same for a 403 (the newsroom's forbidden(), which Next sends as the same empty document).
  * @param {import('node:http').ServerResponse} res
  * @param {() => Promise<Buffer | null>} notFoundPage
+ * @param {(() => Promise<Buffer | null>) | null} [forbiddenPage]
  */
-export function replaceErrorShell(res, notFoundPage) {
+export function replaceErrorShell(res, notFoundPage, forbiddenPage = null) {
   const { writeHead, write, end } = res;
   /** @type {'undecided' | 'pass' | 'hold'} */
   let mode = 'undecided';
@@ -104,7 +106,8 @@ export function replaceErrorShell(res, notFoundPage) {
   const decide = (status) => {
     if (mode !== 'undecided') return;
     const type = String(res.getHeader('content-type') ?? '');
-    mode = status === 404 && type.startsWith('text/html') ? 'hold' : 'pass';
+    const replaced = status === 404 || (status === 403 && forbiddenPage !== null);
+    mode = replaced && type.startsWith('text/html') ? 'hold' : 'pass';
   };
   const hold = (chunk, encoding) => {
     if (chunk !== undefined && chunk !== null) held.push(Buffer.from(chunk, typeof encoding === 'string' ? encoding : undefined));
@@ -169,7 +172,7 @@ export function replaceErrorShell(res, notFoundPage) {
     const encoding = codec();
     if (!encoding) return null;
     try {
-      const page = await notFoundPage();
+      const page = await (res.statusCode === 403 && forbiddenPage ? forbiddenPage : notFoundPage)();
       return page && encoding.encode(page);
     } catch {
       return null;

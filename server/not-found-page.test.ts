@@ -18,11 +18,11 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 /** A server that answers like Next: headers set, then the body in chunks through compression. */
 async function serve(
-  { status, body, page = FULL_PAGE }: { status: number; body: string; page?: Buffer | null },
+  { status, body, page = FULL_PAGE, forbidden }: { status: number; body: string; page?: Buffer | null; forbidden?: Buffer },
   request: { headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const server = http.createServer((req, res) => {
-    replaceErrorShell(res, async () => page);
+    replaceErrorShell(res, async () => page, forbidden ? async () => forbidden : null);
     compression()(req, res, () => {});
     res.statusCode = status;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -62,6 +62,17 @@ test('the empty error document of a 404 is replaced by the full page; status and
   assert.equal(reply.headers['cache-control'], 's-maxage=300, stale-while-revalidate=3300');
   assert.equal(reply.headers['content-type'], 'text/html; charset=utf-8');
   assert.equal(reply.headers.etag, undefined, 'the ETag was of the other body');
+});
+
+test('a 403 error document is replaced only where a forbidden page is given (the newsroom)', async () => {
+  const forbidden = Buffer.from('<!DOCTYPE html><html lang="vi"><body><h1>Không có quyền</h1></body></html>');
+  const replaced = await serve({ status: 403, body: SHELL, forbidden }, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(replaced.status, 403);
+  assert.equal(replaced.body, forbidden.toString());
+  const kept = await serve({ status: 403, body: SHELL });
+  assert.equal(kept.body, SHELL, 'without one, a 403 goes through untouched');
+  const notFound = await serve({ status: 404, body: SHELL, forbidden });
+  assert.equal(notFound.body, FULL_PAGE.toString(), 'a 404 still gets the not-found page');
 });
 
 test('a compressed 404 is replaced in the same encoding', async () => {
