@@ -88,7 +88,7 @@ for (const { name, path, role, status = 200, scripts = true } of NEWSROOM_PAGES)
         } else {
           expect(html).not.toMatch(/<script\b/i);
           expect(await page.locator('script').count()).toBe(0);
-          await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(status === 403 ? 'Không có quyền' : 'Không tìm thấy trang');
         }
         expect(await violations(), `policy violations on visit ${visit}`).toEqual([]);
       }
