@@ -199,6 +199,9 @@ export function generateRequests(seed: number, known: KnownContent): FuzzRequest
         `/toa-soan/${r.ascii(r.int(1, 20)).replace(/[#?]/g, '')}`, '/toa-soan/..%2f..%2fpackage.json',
         '/toa-soan/xac-thuc', `/toa-soan/xac-thuc?loi=${r.pick(['sai-ma', 'tam-khoa', '__proto__'])}`, '/toa-soan/xac-thuc/gui', '/toa-soan/bao-mat',
         '/toa-soan/bao-mat/hai-lop', '/toa-soan/bao-mat/hai-lop/bat-dau', '/toa-soan/bao-mat/hai-lop/xac-nhan', '/toa-soan/bao-mat/ma-du-phong', '/toa-soan/bao-mat/tat',
+        '/toa-soan/nguoi-dung', '/toa-soan/nguoi-dung/moi', '/toa-soan/nguoi-dung/moi/gui', `/toa-soan/nguoi-dung?thong-bao=${r.pick(['da-mo-khoa', '__proto__', '%ZZ'])}`,
+        `/toa-soan/nguoi-dung/${r.pick(['an.nv', 'moi', 'AN.NV', '%2e%2e', r.ascii(r.int(1, 40)).replace(/[#?/]/g, '')])}/${r.pick(['vai-tro', 'dat-lai-mat-khau', 'vo-hieu-hoa', 'kich-hoat', 'mo-khoa', 'dat-lai-hai-lop', 'xoa'])}`,
+        `/toa-soan/nhat-ky?trang=${r.pick(['2', '-1', '1e9', 'abc', ''])}&nguoi=${r.pick(['an.nv', '%', "'", '__proto__'])}&hanh-dong=${r.pick(['sign-in', 'x', 'constructor'])}`,
       ]);
       const method = r.pick(['GET', 'HEAD', 'POST', 'POST', 'POST', 'POST', ...METHODS_RARE]);
       const origin = r.pick([known.siteOrigin, known.siteOrigin, known.siteOrigin, 'null', 'https://evil.example', '', null]);
