@@ -115,6 +115,12 @@ export type PasswordChange = { current: string; next: string; confirmation: stri
  */
 export async function changeOwnPassword(session: StaffSession, change: PasswordChange, address: string): Promise<PasswordChangeProblem | null> {
   const { username, id: userId } = session.user;
+  // What can be told without the current password first: so a right current password always ends in a change,
+  // and nothing but a change forgets the failures counted (wrong codes count in the same place).
+  if (change.next !== change.confirmation) return 'khong-khop';
+  if (change.next === change.current) return 'trung-mat-khau-cu';
+  const problem = passwordProblemCode(change.next);
+  if (problem) return problem;
   const now = new Date();
   const claim = await withTransaction((tx) => claimSignInAttempt(tx, { username, now }));
   if (claim.lockedUntil) return 'tam-khoa';
@@ -126,14 +132,10 @@ export async function changeOwnPassword(session: StaffSession, change: PasswordC
     });
     return claim.locksIt ? 'tam-khoa' : 'sai-mat-khau';
   }
-  await withTransaction((tx) => forgetFailures(tx, userId));
-  if (change.next !== change.confirmation) return 'khong-khop';
-  if (change.next === change.current) return 'trung-mat-khau-cu';
-  const problem = passwordProblemCode(change.next);
-  if (problem) return problem;
   const passwordHash = await hashPassword(change.next);
-  await withTransaction((tx) =>
-    setStaffPassword(tx, { username, passwordHash, mustChangePassword: false, keepSessionId: session.sessionId }, { actor: username, address }),
-  );
+  await withTransaction(async (tx) => {
+    await setStaffPassword(tx, { username, passwordHash, mustChangePassword: false, keepSessionId: session.sessionId }, { actor: username, address });
+    await forgetFailures(tx, userId);
+  });
   return null;
 }

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { generateSync } from 'otplib';
 import { withTransaction, type Db } from '@/db/client';
 import { pendingStep } from '@/db/newsroom-access';
-import { getStaffSession, signInStaff, type StaffSession } from '@/db/newsroom-sessions';
+import { changeOwnPassword, getStaffSession, signInStaff, type StaffSession } from '@/db/newsroom-sessions';
 import {
   confirmEnrolment,
   getPendingEnrolment,
@@ -178,6 +178,37 @@ test('wrong codes count toward the password lockout: a right password does not s
   assert.deepEqual(refused, { ok: false, reason: 'locked', minutes: 15 });
   const actions = await listAuditActions(db, 'em.lt');
   assert.equal(actions.filter((a) => a === 'lockout').length, 1);
+});
+
+test('a pending secret belongs to the session that started it: another session of the account can neither read nor confirm it, nor leave it for the owner', async () => {
+  await create('gai.ma', 'phong-vien');
+  const intruder = await signInKeeping('gai.ma'); // someone who has the password only
+  assert.ok(await startEnrolment(intruder));
+  const planted = new URL((await getPendingEnrolment(intruder))!.uri).searchParams.get('secret')!;
+
+  const owner = await signInKeeping('gai.ma');
+  assert.equal(await getPendingEnrolment(owner), null, 'the owner is offered a fresh start, not the planted secret');
+  assert.equal(await confirmEnrolment(owner, generateSync({ secret: planted }), ADDRESS), null, 'nor can confirm it');
+  assert.ok(await startEnrolment(owner));
+  const own = new URL((await getPendingEnrolment(owner))!.uri).searchParams.get('secret')!;
+  assert.notEqual(own, planted);
+  assert.equal(await getPendingEnrolment(intruder), null, "the intruder cannot read the owner's secret");
+  assert.equal(await confirmEnrolment(intruder, generateSync({ secret: own }), ADDRESS), null, 'nor confirm it');
+  assert.ok(await confirmEnrolment(owner, generateSync({ secret: own }), ADDRESS));
+  assert.deepEqual((await reread(owner)).twoFactor, { enabled: true, verified: true });
+});
+
+test('a right current password on the password form does not forget wrong codes (only a change does)', async () => {
+  await create('ich.pv', 'phong-vien');
+  const { secret } = await enrol('ich.pv');
+  const session = await signInKeeping('ich.pv');
+  const verified = await verifySignInCode(session, codeIn(secret, 1), ADDRESS);
+  assert.ok(verified.ok);
+  for (let i = 0; i < 4; i++) assert.deepEqual(await regenerateBackupCodes(session, `11111${i}`, ADDRESS), { ok: false, reason: 'wrong-code' });
+  const mismatch = await changeOwnPassword(session, { current: PASSWORD, next: 'Sông Trà Lý chảy về biển', confirmation: 'khác hẳn' }, ADDRESS);
+  assert.equal(mismatch, 'khong-khop');
+  assert.deepEqual(await regenerateBackupCodes(session, '111119', ADDRESS), { ok: false, reason: 'locked', minutes: 15 }, 'the fifth wrong code still locks');
+  assert.equal(await countSessions(db, session.user.id), 0, 'and the lock ended the sessions');
 });
 
 test('a reset removes the secret and the backup codes and signs the user out everywhere; they enrol again', async () => {

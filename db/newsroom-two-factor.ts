@@ -3,7 +3,7 @@ import { getDb, withTransaction, type Db } from '@/db/client';
 import { newsroomSecret } from '@/db/auth';
 import type { StaffSession } from '@/db/newsroom-sessions';
 import type { Actor } from '@/db/queries/staff';
-import { claimSignInAttempt, forgetSignInFailures } from '@/db/queries/staff-sign-in';
+import { claimSignInAttempt, endAllSessions, forgetSignInFailures } from '@/db/queries/staff-sign-in';
 import {
   acceptTimeStep,
   countUnusedBackupCodes,
@@ -18,7 +18,7 @@ import {
   spendBackupCode,
 } from '@/db/queries/two-factor';
 import { LOCKOUT, minutesLocked } from '@/lib/lockout';
-import { openSecret, sealSecret } from '@/lib/secret-box';
+import { keyedDigest, openSecret, sealSecret } from '@/lib/secret-box';
 import { checkTotp, generateBackupCodes, groupSecret, hashBackupCode, isTotpCode, newTotpSecret, totpUri } from '@/lib/totp';
 
 // Two-factor sign-in for the newsroom's route handlers and pages (docs/decisions/0026-two-factor.md): enrolment,
@@ -26,6 +26,9 @@ import { checkTotp, generateBackupCodes, groupSecret, hashBackupCode, isTotpCode
 // per-username lockout as wrong passwords (claimSignInAttempt); every change is one transaction with its audit row.
 
 const SEALING_PURPOSE = 'totp-secret';
+// A secret not yet confirmed is sealed for the one session that started the enrolment: no other session of the
+// account (someone else who has the password) can read it, or confirm it, or leave it for the owner to scan.
+const pendingPurpose = (sessionId: string) => `totp-pending ${sessionId}`;
 
 function sealingKey(): string {
   const secret = newsroomSecret();
@@ -35,9 +38,24 @@ function sealingKey(): string {
 
 const audited = (session: StaffSession, address: string): Actor => ({ actor: session.user.username, address });
 
-/** Starts enrolment with a new secret (a pending one is replaced). False when two-factor sign-in is already on. */
+/** A backup code's stored form: keyed by the site's secret, so a copy of the database cannot be searched for it. */
+const backupCodeHash = (code: string) => hashBackupCode(code, (plain) => keyedDigest(plain, sealingKey(), 'backup-code'));
+
+/** The pending secret, if this session started the enrolment; null otherwise (or when nothing is pending). */
+function openPending(sealed: string, session: StaffSession): string | null {
+  try {
+    return openSecret(sealed, sealingKey(), pendingPurpose(session.sessionId));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts enrolment with a new secret, sealed for this session (a pending one, of this or another session, is
+ * replaced). False when two-factor sign-in is already on.
+ */
 export async function startEnrolment(session: StaffSession): Promise<boolean> {
-  const secretSealed = sealSecret(newTotpSecret(), sealingKey(), SEALING_PURPOSE);
+  const secretSealed = sealSecret(newTotpSecret(), sealingKey(), pendingPurpose(session.sessionId));
   return withTransaction((tx) => startTwoFactorEnrolment(tx, { userId: session.user.id, secretSealed, now: new Date() }));
 }
 
@@ -50,7 +68,8 @@ export const TOTP_ISSUER = `Tòa soạn ${siteConfig.name}`;
 export async function getPendingEnrolment(session: StaffSession): Promise<Enrolment | null> {
   const stored = await getTwoFactorSecret(getDb(), session.user.id);
   if (!stored || stored.enabledAt) return null;
-  const secret = openSecret(stored.secretSealed, sealingKey(), SEALING_PURPOSE);
+  const secret = openPending(stored.secretSealed, session);
+  if (!secret) return null;
   return { uri: totpUri({ issuer: TOTP_ISSUER, label: session.user.username, secret }), secretGrouped: groupSecret(secret) };
 }
 
@@ -62,13 +81,23 @@ export async function confirmEnrolment(session: StaffSession, code: string, addr
   const stored = await getTwoFactorSecret(getDb(), session.user.id);
   if (!stored || stored.enabledAt) return null;
   const now = new Date();
-  const secret = openSecret(stored.secretSealed, sealingKey(), SEALING_PURPOSE);
+  const secret = openPending(stored.secretSealed, session);
+  if (!secret) return null;
   const timeStep = checkTotp({ secret, code, now, afterTimeStep: null });
   if (timeStep === null) return null;
   const codes = generateBackupCodes();
-  const enabling = { userId: session.user.id, username: session.user.username, sessionId: session.sessionId, timeStep, now };
+  const enabling = {
+    userId: session.user.id,
+    username: session.user.username,
+    sessionId: session.sessionId,
+    timeStep,
+    now,
+    // Enabled only if the pending secret is still the one whose code was checked; stored sealed for every session.
+    pendingSealed: stored.secretSealed,
+    secretSealed: sealSecret(secret, sealingKey(), SEALING_PURPOSE),
+  };
   const enabled = await withTransaction((tx) =>
-    enableTwoFactor(tx, { ...enabling, backupCodeHashes: codes.map((c) => hashBackupCode(c)!) }, audited(session, address)),
+    enableTwoFactor(tx, { ...enabling, backupCodeHashes: codes.map((c) => backupCodeHash(c)!) }, audited(session, address)),
   );
   return enabled ? codes : null;
 }
@@ -97,7 +126,11 @@ async function withOwnCode<T>(
   }
   const accepted = await spendOwnCode({ userId, username, code: input.code, address: input.address, now }, then);
   if (accepted) return { ok: true, value: accepted.value };
-  await withTransaction((tx) => recordSecondFactorFailure(tx, { ...failure, reason: 'code', locksIt: claim.locksIt }));
+  // The failure that locks the account also ends its sessions, as on the password form.
+  await withTransaction(async (tx) => {
+    await recordSecondFactorFailure(tx, { ...failure, reason: 'code', locksIt: claim.locksIt });
+    if (claim.locksIt) await endAllSessions(tx, userId);
+  });
   return claim.locksIt ? { ok: false, reason: 'locked', minutes: LOCKOUT.lockMinutes } : { ok: false, reason: 'wrong-code' };
 }
 
@@ -108,7 +141,7 @@ async function spendOwnCode<T>(
   const { userId, now } = attempt;
   const stored = await getTwoFactorSecret(getDb(), userId);
   if (!stored?.enabledAt) return null;
-  const codeHash = isTotpCode(attempt.code) ? null : hashBackupCode(attempt.code);
+  const codeHash = isTotpCode(attempt.code) ? null : backupCodeHash(attempt.code);
   const secret = codeHash ? null : openSecret(stored.secretSealed, sealingKey(), SEALING_PURPOSE);
   const timeStep = secret ? checkTotp({ secret, code: attempt.code, now, afterTimeStep: stored.lastTimeStep }) : null;
   if (timeStep === null && !codeHash) return null;
@@ -134,7 +167,7 @@ export function verifySignInCode(session: StaffSession, code: string, address: s
 export function regenerateBackupCodes(session: StaffSession, code: string, address: string): Promise<CodeOutcome<string[]>> {
   return withOwnCode(session, { code, address }, async (tx, _method, now) => {
     const codes = generateBackupCodes();
-    const hashes = codes.map((c) => hashBackupCode(c)!);
+    const hashes = codes.map((c) => backupCodeHash(c)!);
     await replaceBackupCodes(tx, { userId: session.user.id, username: session.user.username, hashes, now }, audited(session, address));
     return codes;
   });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 // Secrets kept at rest (the TOTP secrets): AES-256-GCM with a key derived by HKDF-SHA-256 from the newsroom's
 // secret (NEWSROOM_SECRET). A copy of the database alone does not give them. docs/decisions/0026-two-factor.md.
@@ -7,6 +7,15 @@ const VERSION = 'v1';
 
 function keyFrom(masterSecret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', masterSecret, 'toa-soan', `${purpose} ${VERSION}`, 32));
+}
+
+/**
+ * A keyed digest (HMAC-SHA-256, key by HKDF for `purpose`) of a short secret that is only ever compared, never read
+ * back (backup codes): a copy of the database alone cannot be searched for the values, as a plain hash of 50 bits
+ * could be.
+ */
+export function keyedDigest(value: string, masterSecret: string, purpose: string): string {
+  return createHmac('sha256', keyFrom(masterSecret, purpose)).update(value).digest('hex');
 }
 
 /** `plain` sealed: `v1.<iv>.<tag>.<ciphertext>` in base64url. `purpose` binds it to one use of the key. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateSync } from 'otplib';
+import { createHash } from 'node:crypto';
+import { keyedDigest } from '@/lib/secret-box';
 import { checkTotp, generateBackupCodes, groupSecret, hashBackupCode, newTotpSecret, normalizeBackupCode, timeStepAt, totpUri } from '@/lib/totp';
 
 const secret = newTotpSecret();
@@ -50,9 +52,14 @@ test('ten different backup codes, xxxxx-xxxxx, read back however they are typed,
   for (const code of codes) assert.match(code, /^[a-z2-7]{5}-[a-z2-7]{5}$/);
   const code = codes[0]!;
   assert.equal(normalizeBackupCode(code.toUpperCase().replace('-', ' ')), code.replace('-', ''));
-  assert.equal(hashBackupCode(code), hashBackupCode(code.replace('-', '')));
-  assert.match(hashBackupCode(code)!, /^[0-9a-f]{64}$/);
-  assert.notEqual(hashBackupCode(codes[1]!), hashBackupCode(code));
-  assert.equal(hashBackupCode('123456'), null);
-  assert.equal(hashBackupCode('abcde-fghi1'), null);
+  const digest = (plain: string) => keyedDigest(plain, 'a test key of more than thirty-two characters', 'backup-code');
+  const hash = (c: string) => hashBackupCode(c, digest);
+  assert.equal(hash(code), hash(code.replace('-', '')));
+  assert.match(hash(code)!, /^[0-9a-f]{64}$/);
+  assert.notEqual(hash(codes[1]!), hash(code));
+  assert.notEqual(hash(code), createHash('sha256').update(code.replace('-', '')).digest('hex'), 'keyed, not a plain hash');
+  const otherKey = (plain: string) => keyedDigest(plain, 'another key of more than thirty-two characters', 'backup-code');
+  assert.notEqual(hashBackupCode(code, otherKey), hash(code), 'another site key, another digest');
+  assert.equal(hash('123456'), null);
+  assert.equal(hash('abcde-fghi1'), null);
 });

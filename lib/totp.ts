@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 
 // Time-based one-time passwords (RFC 6238) for the newsroom's second factor, and its backup codes
@@ -72,7 +72,8 @@ export function normalizeBackupCode(input: string): string | null {
   return /^[a-z2-7]{10}$/.test(plain) ? plain : null;
 }
 
-export function hashBackupCode(code: string): string | null {
+/** A backup code's stored form: its keyed digest (`digest`: lib/secret-box.ts keyedDigest with the site's key). */
+export function hashBackupCode(code: string, digest: (plain: string) => string): string | null {
   const plain = normalizeBackupCode(code);
-  return plain ? createHash('sha256').update(plain).digest('hex') : null;
+  return plain ? digest(plain) : null;
 }

@@ -345,18 +345,23 @@ async function newsroomThroughTheTier({ env }) {
   );
 
   // A public page with the cookie: nginx passes it by (BYPASS) and keeps nothing of it; the app answers from its own
-  // page cache, because public pages read no cookie. Four times, so that each of the two processes has it cached
-  // for the last two; then twice without the cookie: a MISS first, had nginx stored nothing of the four.
+  // page cache, because public pages read no cookie. Asked until two answers in a row come from the app's cache
+  // (each of the two processes renders it once, and a cache-sync of an earlier edit may expire a copy: at most 12
+  // requests); then twice without the cookie: a MISS first, had nginx stored nothing of them.
   const url = generatedUrl(0);
   const withCookie = [];
-  for (let i = 0; i < 4; i++) withCookie.push(await get(TIER, url, { ...PAGE_HEADERS, cookie }));
+  const twoHits = () => withCookie.length >= 2 && withCookie.slice(-2).every((a) => a.headers['x-nextjs-cache'] === 'HIT');
+  while (withCookie.length < 12 && !twoHits()) {
+    withCookie.push(await get(TIER, url, { ...PAGE_HEADERS, cookie }));
+    if (!twoHits()) await sleep(150);
+  }
   const without = [await get(TIER, url), await get(TIER, url)];
   const title = escapeHtml(`Bản tin thử nghiệm tầng bộ đệm số 1`);
   check(
     'a public page asked for with the session cookie: still the cached page',
-    withCookie.slice(2).every((a) => a.status === 200 && a.headers['x-nextjs-cache'] === 'HIT' && a.headers['x-cache-status'] === 'BYPASS' && a.text().includes(`>${title}</h1>`) && !a.text().includes(name)),
+    twoHits() && withCookie.every((a) => a.status === 200 && a.headers['x-cache-status'] === 'BYPASS' && a.text().includes(`>${title}</h1>`) && !a.text().includes(name)),
     withCookie.map((a) => `HTTP ${a.status} app ${a.headers['x-nextjs-cache']} tier ${a.headers['x-cache-status']}`).join('; '),
-    'the last two: app cache HIT, tier BYPASS, the article, not the staff name',
+    'every answer: tier BYPASS, the article, not the staff name; two app cache HITs in a row within 12',
   );
   check(
     'nginx keeps nothing of a request with the cookie',

@@ -61,7 +61,18 @@ async function markSessionVerified(tx: Db, sessionId: string, now: Date): Promis
   if (!known) await tx.insert(staffSessionFactors).values({ sessionId, verifiedAt: now });
 }
 
-export type Enabling = { userId: string; username: string; sessionId: string; timeStep: number; backupCodeHashes: string[]; now: Date };
+export type Enabling = {
+  userId: string;
+  username: string;
+  sessionId: string;
+  timeStep: number;
+  backupCodeHashes: string[];
+  now: Date;
+  /** The pending secret as stored when its code was checked: enabled only if it is still that one. */
+  pendingSealed: string;
+  /** The same secret sealed for use by every session of the account. */
+  secretSealed: string;
+};
 
 /**
  * Turns two-factor sign-in on after the first right code: the secret enabled (only if it is still the pending
@@ -71,8 +82,10 @@ export type Enabling = { userId: string; username: string; sessionId: string; ti
 export async function enableTwoFactor(tx: Db, enabling: Enabling, by: Actor): Promise<boolean> {
   const updated = await tx
     .update(staffTwoFactor)
-    .set({ enabledAt: enabling.now, lastTimeStep: enabling.timeStep })
-    .where(and(eq(staffTwoFactor.userId, enabling.userId), isNull(staffTwoFactor.enabledAt)))
+    .set({ enabledAt: enabling.now, lastTimeStep: enabling.timeStep, secretSealed: enabling.secretSealed })
+    .where(
+      and(eq(staffTwoFactor.userId, enabling.userId), isNull(staffTwoFactor.enabledAt), eq(staffTwoFactor.secretSealed, enabling.pendingSealed)),
+    )
     .returning({ userId: staffTwoFactor.userId });
   if (!updated.length) return false;
   await insertBackupCodes(tx, enabling.userId, enabling.backupCodeHashes, enabling.now);
