@@ -73,3 +73,16 @@ export function readRoleForm(form: URLSearchParams): { role: StaffRole; category
   if (ids.some((id) => !/^[1-9]\d{0,9}$/.test(id))) return null;
   return { role, categoryIds: ids.map(Number) };
 }
+
+/** A row of the account list (db/queries/staff.ts listStaffUsers): who, what they may do, whether they can sign in now. */
+export type StaffListEntry = {
+  username: string;
+  name: string;
+  role: StaffRole;
+  categories: { id: number; name: string }[];
+  lastSignInAt: Date | null;
+  /** Until when five failed sign-ins lock it, when that is still ahead of `now`. */
+  lockedUntil: Date | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+};

@@ -5,7 +5,10 @@
 // carries a Content Security Policy of its own, whose scripts need a nonce made for that response
 // (docs/decisions/0028-newsroom-csp.md).
 import { randomBytes } from 'node:crypto';
+import securityHeaders from '../config/security-headers.js';
 import { isAllowedOrigin } from '../lib/same-origin.mjs';
+
+const { contentSecurityPolicy } = securityHeaders;
 
 /** @type {Array<[name: string, value: string]>} */
 export const NEWSROOM_HEADERS = [
@@ -32,19 +35,7 @@ export function createNonce() {
  * @param {string} nonce
  */
 export function newsroomContentSecurityPolicy(nonce) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    "script-src-attr 'none'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-  ].join('; ');
+  return contentSecurityPolicy({ 'script-src': `'self' 'nonce-${nonce}' 'strict-dynamic'`, 'base-uri': "'none'" });
 }
 
 /**

@@ -6,9 +6,8 @@ import { getEnv } from '@/env';
 import type { Permission } from '@/lib/newsroom-permissions';
 import { crossSiteRefused, notAllowed, seeOther, tooManyAttempts } from '@/lib/newsroom-responses';
 import { CHANGE_PASSWORD_PATH, ENROL_PATH, SIGN_IN_PATH, TWO_FACTOR_PATH } from '@/lib/newsroom-http';
-import { clientAddress } from '@/lib/rate-limit';
+import { addressBlock, clientAddress, createRateLimiter } from '@/lib/rate-limit';
 import { isAllowedOrigin } from '@/lib/same-origin.mjs';
-import { PASSWORD_ATTEMPT_RETRY_AFTER_S, passwordAttemptLimiter } from './limits';
 
 // How newsroom pages and route handlers answer what db/newsroom-access.ts decides: a page redirects (or shows
 // the 403 page), a form target answers 303/403. Every page and every handler under /toa-soan calls one of these
@@ -21,13 +20,16 @@ export const STEP_PATHS: Record<PendingStep, string> = {
   'two-factor-enrol': ENROL_PATH,
 };
 
-/**
- * 429 when this address has made too many attempts at a secret (a password, a two-factor code) this minute,
- * otherwise null: one limit for the sign-in form, the password form and every form that takes a code (./limits.ts).
- */
+// Attempts at a secret (a password, a two-factor code) from one address (an IPv6 client by its /64):
+// NEWSROOM_SIGN_IN_RATE_LIMIT a minute, one count for the sign-in form, the password form and every form that takes
+// a code. Counted in each process (docs/known-issues.md).
+const attemptLimiter = createRateLimiter({ limit: getEnv().NEWSROOM_SIGN_IN_RATE_LIMIT });
+const RETRY_AFTER_S = 60;
+
+/** 429 with Retry-After when this address has made too many attempts this minute, otherwise null. */
 export function limitAttempts(request: Request): Response | null {
-  const address = clientAddress(request.headers.get('x-forwarded-for'));
-  return passwordAttemptLimiter.allow(address) ? null : tooManyAttempts(PASSWORD_ATTEMPT_RETRY_AFTER_S);
+  const address = addressBlock(clientAddress(request.headers.get('x-forwarded-for')));
+  return attemptLimiter.allow(address) ? null : tooManyAttempts(RETRY_AFTER_S);
 }
 
 /** For pages: the session, when it may use the page; otherwise redirects or renders the 403 page. */

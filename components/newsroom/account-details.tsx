@@ -2,13 +2,13 @@ import { FormMessage } from '@/components/newsroom/form-message';
 import { FormNotice } from '@/components/newsroom/form-notice';
 import styles from '@/components/newsroom/newsroom.module.css';
 import { RoleFields, type CategoryOption } from '@/components/newsroom/role-fields';
-import { accountState, type AccountRow } from '@/components/newsroom/staff-account-list';
+import { accountState } from '@/components/newsroom/staff-account-list';
 import { formatArticleDateTime } from '@/lib/dates';
-import type { AccountAction } from '@/lib/newsroom-accounts';
+import type { AccountAction, StaffListEntry } from '@/lib/newsroom-accounts';
 import { ROLE_LABELS } from '@/lib/staff-roles';
 
 type Props = {
-  account: AccountRow;
+  account: StaffListEntry;
   categories: CategoryOption[];
   /** The form target of each action. */
   actions: Record<AccountAction, string>;

@@ -1,21 +1,12 @@
 import { FormMessage } from '@/components/newsroom/form-message';
 import styles from '@/components/newsroom/newsroom.module.css';
 import { formatArticleDateTime } from '@/lib/dates';
-import { ROLE_LABELS, type StaffRole } from '@/lib/staff-roles';
+import type { StaffListEntry } from '@/lib/newsroom-accounts';
+import { ROLE_LABELS } from '@/lib/staff-roles';
 
-export type AccountRow = {
-  username: string;
-  name: string;
-  role: StaffRole;
-  categories: { id: number; name: string }[];
-  lastSignInAt: Date | null;
-  lockedUntil: Date | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-};
 
 /** Whether the account can sign in now, in words. */
-export function accountState(account: Pick<AccountRow, 'disabled' | 'lockedUntil' | 'mustChangePassword'>): string {
+export function accountState(account: Pick<StaffListEntry, 'disabled' | 'lockedUntil' | 'mustChangePassword'>): string {
   if (account.disabled) return 'Đã vô hiệu hóa';
   if (account.lockedUntil) return `Tạm khóa đến ${formatArticleDateTime(account.lockedUntil)}`;
   if (account.mustChangePassword) return 'Hoạt động (phải đổi mật khẩu)';
@@ -23,7 +14,7 @@ export function accountState(account: Pick<AccountRow, 'disabled' | 'lockedUntil
 }
 
 /** /toa-soan/nguoi-dung: every account, one row each, linked to its page. */
-export function StaffAccountList({ accounts, newAccountHref, error }: { accounts: AccountRow[]; newAccountHref: string; error: string | null }) {
+export function StaffAccountList({ accounts, newAccountHref, error }: { accounts: StaffListEntry[]; newAccountHref: string; error: string | null }) {
   return (
     <section className={styles.wide} aria-labelledby="nguoi-dung-tieu-de">
       <h1 id="nguoi-dung-tieu-de">Người dùng</h1>

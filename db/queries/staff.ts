@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { forUpdate, type Db } from '@/db/engine';
 import { categories, staffAccounts, staffSessions, staffUserCategories, staffUsers } from '@/db/schema';
 import { appendAudit } from '@/db/queries/audit';
-import type { AccountError } from '@/lib/newsroom-accounts';
+import type { AccountError, StaffListEntry } from '@/lib/newsroom-accounts';
 import { RESERVED_USERNAMES } from '@/lib/staff-password';
 import { ROLES_WITH_CATEGORIES, type StaffRole } from '@/lib/staff-roles';
 
@@ -73,19 +73,6 @@ export async function getStaffUserByUsername(db: Db, username: string): Promise<
   const [row] = await db.select(columns).from(staffUsers).where(eq(staffUsers.username, username)).limit(1);
   return withCategories(db, row);
 }
-
-/** A row of the account list: who, what they may do, and whether they can sign in now. */
-export type StaffListEntry = {
-  username: string;
-  name: string;
-  role: StaffRole;
-  categories: { id: number; name: string }[];
-  lastSignInAt: Date | null;
-  /** Until when five failed sign-ins lock it, when that is still ahead of `now`. */
-  lockedUntil: Date | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-};
 
 const byName = new Intl.Collator('vi', { sensitivity: 'base' });
 
