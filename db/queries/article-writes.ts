@@ -10,7 +10,7 @@ import { indexArticle } from '@/db/queries/search-index';
 import { bylineAuthors } from '@/lib/authors';
 import type { StoredBlock } from '@/lib/content-schema';
 import { tagsForArticleChange } from '@/lib/cache-tags';
-import { slugify } from '@/lib/vietnamese';
+import { foldVietnamese, slugify } from '@/lib/vietnamese';
 
 // The one way content gets into the articles table: the importer (and the seed through it) call saveArticle,
 // and so will the newsroom's editor. One call, in the caller's transaction, writes the article, its photos'
@@ -113,6 +113,7 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
     leadImageId: body.find((b) => b.type === 'image')?.imageId ?? null,
     status: input.status,
     publishedAt: input.publishedAt,
+    titleFolded: foldVietnamese(input.title),
   };
   const contentChanged = !existing || differences(existing, { ...content, updatedAt: existing.updatedAt }, keywordsBefore, keywordsAfter).length > 0;
   const updatedAt = input.updatedAt ?? (existing ? (contentChanged ? now : existing.updatedAt) : input.publishedAt);

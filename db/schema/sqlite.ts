@@ -48,10 +48,24 @@ export const articles = sqliteTable(
     status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp' }).notNull(),
+    // The newsroom (docs/decisions/0029-article-editor.md, migration 0013): every save adds one to `version`, and a
+    // save based on another version is refused (409); who made the article and who saved it last (staff user ids,
+    // null for imported articles); when it was first published (null until then: the slug may change until it is set);
+    // the title folded (lib/vietnamese.ts) for the newsroom's title search.
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
+    firstPublishedAt: integer('first_published_at', { mode: 'timestamp' }),
+    titleFolded: text('title_folded').notNull().default(''),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_category_status_published_idx').on(t.categoryId, t.status, t.publishedAt),
+    // The newsroom's article list: newest change first, all, one creator's, one status's or one category's.
+    index('articles_updated_idx').on(t.updatedAt, t.id),
+    index('articles_created_by_updated_idx').on(t.createdBy, t.updatedAt),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt),
+    index('articles_category_updated_idx').on(t.categoryId, t.updatedAt),
   ],
 );
 
