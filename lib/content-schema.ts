@@ -3,13 +3,13 @@ import { z } from 'zod';
 // The article body is a list of typed blocks, validated on every write and rendered by React components:
 // stored text is never injected as HTML, so hostile content is shown, not executed.
 
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .max(max)
     .transform((s) => s.normalize('NFC'));
 
-const nonEmptyText = (max: number) =>
+export const nonEmptyText = (max: number) =>
   text(max).refine((s) => s.trim().length > 0, { message: 'must not be empty' });
 
 const httpUrl = z
@@ -38,10 +38,10 @@ export const spanSchema = z.strictObject({
 });
 export type Span = z.infer<typeof spanSchema>;
 
-const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), spans: z.array(spanSchema).min(1).max(200) });
-const headingSchema = z.strictObject({ type: z.literal('heading'), text: nonEmptyText(300) });
-const quoteSchema = z.strictObject({ type: z.literal('quote'), text: nonEmptyText(5_000), cite: text(300).optional() });
-const listSchema = z.strictObject({
+export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), spans: z.array(spanSchema).min(1).max(200) });
+export const headingSchema = z.strictObject({ type: z.literal('heading'), text: nonEmptyText(300) });
+export const quoteSchema = z.strictObject({ type: z.literal('quote'), text: nonEmptyText(5_000), cite: text(300).optional() });
+export const listSchema = z.strictObject({
   type: z.literal('list'),
   ordered: z.boolean().default(false),
   items: z.array(nonEmptyText(2_000)).min(1).max(100),
@@ -54,7 +54,7 @@ export const storedBodySchema = z.array(
 );
 export type StoredBlock = z.infer<typeof storedBodySchema>[number];
 
-const imageFile = z
+export const imageFile = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*\.(jpe?g|png|webp)$/i, 'image file must be a plain file name in public/media');
 

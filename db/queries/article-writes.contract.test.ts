@@ -50,7 +50,8 @@ test('a new article is created with its photo, its keywords (one per slug, in or
   const saved = await save(input);
   assert.equal(saved.outcome, 'created');
   assert.equal(saved.slug, 'hoi-nghi-tong-ket-cong-tac-chuyen-doi-so');
-  assert.deepEqual(saved.changed, ['categoryId', 'slug', 'title', 'sapo', 'body', 'byline', 'status', 'publishedAt', 'updatedAt', 'keywords']);
+  assert.deepEqual(saved.changed, ['categoryId', 'slug', 'title', 'sapo', 'body', 'leadImage', 'byline', 'status', 'publishedAt', 'updatedAt', 'keywords']);
+  assert.equal(saved.version, 1);
   const article = (await getArticleDetail(80001))!;
   assert.equal(article.title, input.title);
   assert.equal(article.updatedAt.getTime(), input.publishedAt.getTime());
@@ -66,7 +67,7 @@ test('a new article is created with its photo, its keywords (one per slug, in or
 test('saving what is stored writes nothing: no new photo row, no invalidation, the same updatedAt', async () => {
   const [photos, latest] = [await imageCount(), await latestInvalidationId()];
   const saved = await save(input, new Date('2026-04-01T00:00:00Z'));
-  assert.deepEqual(saved, { id: 80001, slug: 'hoi-nghi-tong-ket-cong-tac-chuyen-doi-so', outcome: 'unchanged', changed: [], expiredTags: [] });
+  assert.deepEqual(saved, { id: 80001, slug: 'hoi-nghi-tong-ket-cong-tac-chuyen-doi-so', outcome: 'unchanged', version: 1, changed: [], expiredTags: [] });
   assert.equal(await imageCount(), photos);
   assert.equal(await latestInvalidationId(), latest);
   assert.equal((await getArticleDetail(80001))!.updatedAt.getTime(), input.publishedAt.getTime());
@@ -77,6 +78,7 @@ test('an edit says what changed, keeps the slug, re-indexes and expires the list
   const now = new Date('2026-04-02T03:00:00Z');
   const saved = await save({ ...input, categoryId: 18, title: 'Tỉnh sơ kết chương trình nông thôn mới', keywords: ['Nông thôn mới', 'Hội nghị'] }, now);
   assert.equal(saved.outcome, 'updated');
+  assert.equal(saved.version, 2);
   assert.deepEqual(saved.changed, ['categoryId', 'title', 'updatedAt', 'keywords']);
   assert.equal(saved.slug, 'hoi-nghi-tong-ket-cong-tac-chuyen-doi-so');
   const article = (await getArticleDetail(80001))!;

@@ -36,14 +36,33 @@ export type ArticleInput = {
   body: ArticleBlockInput[];
   /** Keyword names in order; one per slug. */
   keywords: readonly string[];
+  /** The lead photo (Ảnh đại diện): by default the body's first photo, as the importer has it; null for none. */
+  leadImage?: ImageInput | null;
+  /** The staff user saving (the newsroom's editor); null or absent for the importer. */
+  savedBy?: string | null;
+  /** The version the save is based on (the editor's): another stored version refuses it with ArticleConflict. */
+  expectedVersion?: number;
 };
 
-export type ArticleField = 'categoryId' | 'slug' | 'title' | 'sapo' | 'body' | 'byline' | 'status' | 'publishedAt' | 'updatedAt' | 'keywords';
+export type ArticleField =
+  | 'categoryId'
+  | 'slug'
+  | 'title'
+  | 'sapo'
+  | 'body'
+  | 'leadImage'
+  | 'byline'
+  | 'status'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'keywords';
 
 export type SavedArticle = {
   id: number;
   slug: string;
   outcome: 'created' | 'updated' | 'unchanged';
+  /** The stored version after the save (one more than before when anything changed). */
+  version: number;
   /** What is stored differently now (every field for a new article, none when unchanged). */
   changed: ArticleField[];
   /** The cache tags the save expired, recorded in the same transaction; none when unchanged. */
@@ -54,6 +73,13 @@ export type SavedArticle = {
 export class ArticleRejected extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('; '));
+  }
+}
+
+/** A save based on a version that is no longer the stored one (someone else saved in between): nothing is written. */
+export class ArticleConflict extends Error {
+  constructor(readonly currentVersion: number | null) {
+    super(currentVersion === null ? 'the article does not exist' : `the article is at version ${currentVersion}`);
   }
 }
 
@@ -78,6 +104,7 @@ function differences(before: Stored, after: Stored, keywordsBefore: string[], ke
   const changed: ArticleField[] = [];
   for (const field of ['categoryId', 'slug', 'title', 'sapo', 'byline', 'status'] as const) if (before[field] !== after[field]) changed.push(field);
   if (JSON.stringify(before.body) !== JSON.stringify(after.body)) changed.push('body');
+  if (before.leadImageId !== after.leadImageId) changed.push('leadImage');
   if (before.publishedAt.getTime() !== after.publishedAt.getTime()) changed.push('publishedAt');
   if (before.updatedAt.getTime() !== after.updatedAt.getTime()) changed.push('updatedAt');
   if (keywordsBefore.join() !== keywordsAfter.join()) changed.push('keywords');
@@ -86,7 +113,12 @@ function differences(before: Stored, after: Stored, keywordsBefore: string[], ke
 
 const authorSlugsOf = (byline: string | null) => bylineAuthors(byline).map((author) => author.slug);
 
-const ALL_FIELDS: ArticleField[] = ['categoryId', 'slug', 'title', 'sapo', 'body', 'byline', 'status', 'publishedAt', 'updatedAt', 'keywords'];
+const ALL_FIELDS: ArticleField[] = ['categoryId', 'slug', 'title', 'sapo', 'body', 'leadImage', 'byline', 'status', 'publishedAt', 'updatedAt', 'keywords'];
+
+async function leadImageIdOf(tx: Db, input: ArticleInput, body: StoredBlock[]): Promise<number | null> {
+  if (input.leadImage === undefined) return body.find((b) => b.type === 'image')?.imageId ?? null;
+  return input.leadImage ? findOrCreateImage(tx, input.leadImage) : null;
+}
 
 /**
  * Creates or updates the article `input.id` in the transaction `tx` (withTransaction, db/client.ts): its row, its
@@ -99,6 +131,7 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
   if (problems.length) throw new ArticleRejected(problems);
   // Locked on PostgreSQL: two saves of the same article wait for each other.
   const [existing] = await forUpdate(tx, tx.select().from(articles).where(eq(articles.id, input.id)));
+  if (input.expectedVersion !== undefined && (existing?.version ?? 0) !== input.expectedVersion) throw new ArticleConflict(existing?.version ?? null);
   const body = await storeBody(tx, input.body);
   const wanted = uniqueKeywords(input.keywords);
   const keywordsBefore = existing ? await listArticleKeywordSlugs(tx, input.id) : [];
@@ -110,18 +143,27 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
     sapo: input.sapo,
     body,
     byline: input.byline,
-    leadImageId: body.find((b) => b.type === 'image')?.imageId ?? null,
+    leadImageId: await leadImageIdOf(tx, input, body),
     status: input.status,
     publishedAt: input.publishedAt,
     titleFolded: foldVietnamese(input.title),
   };
   const contentChanged = !existing || differences(existing, { ...content, updatedAt: existing.updatedAt }, keywordsBefore, keywordsAfter).length > 0;
   const updatedAt = input.updatedAt ?? (existing ? (contentChanged ? now : existing.updatedAt) : input.publishedAt);
-  const row = { ...content, updatedAt };
-  const changed = existing ? differences(existing, row, keywordsBefore, keywordsAfter) : ALL_FIELDS;
-  if (changed.length === 0) return { id: input.id, slug: row.slug, outcome: 'unchanged', changed, expiredTags: [] };
+  const changed = existing ? differences(existing, { ...content, updatedAt }, keywordsBefore, keywordsAfter) : ALL_FIELDS;
+  if (existing && changed.length === 0) return { id: input.id, slug: existing.slug, outcome: 'unchanged', version: existing.version, changed, expiredTags: [] };
+  const row = {
+    ...content,
+    updatedAt,
+    version: (existing?.version ?? 0) + 1,
+    updatedBy: input.savedBy ?? null,
+    firstPublishedAt: existing?.firstPublishedAt ?? (input.status === 'published' ? input.publishedAt : null),
+  };
 
-  await tx.insert(articles).values({ id: input.id, ...row }).onConflictDoUpdate({ target: articles.id, set: row });
+  await tx
+    .insert(articles)
+    .values({ id: input.id, ...row, createdBy: input.savedBy ?? null })
+    .onConflictDoUpdate({ target: articles.id, set: row });
   if (changed.includes('keywords')) await replaceArticleKeywords(tx, input.id, wanted);
   if (changed.includes('byline')) await replaceArticleAuthors(tx, input.id, bylineAuthors(row.byline));
   await indexArticle(tx, input.id);
@@ -131,5 +173,5 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
   const after = { id: input.id, categoryId: input.categoryId, keywordSlugs: keywordsAfter, authorSlugs: authorSlugsOf(row.byline) };
   const expiredTags = tagsForArticleChange(before, after);
   await recordInvalidation(tx, expiredTags);
-  return { id: input.id, slug: row.slug, outcome: existing ? 'updated' : 'created', changed, expiredTags };
+  return { id: input.id, slug: row.slug, outcome: existing ? 'updated' : 'created', version: row.version, changed, expiredTags };
 }

@@ -21,7 +21,7 @@ export type ArticleDetail = {
   updatedAt: Date;
   views: number;
   body: RenderBlock[];
-  /** The first photo of the body: the article's thumbnail and the source of its share crops. */
+  /** The lead photo (Ảnh đại diện; the body's first photo unless the editor chose another): the article's thumbnail and the source of its share crops. */
   leadImage: BodyImage | null;
   keywords: Keyword[];
 };
@@ -36,17 +36,19 @@ export async function getArticleLocation(id: number): Promise<{ id: number; cate
   return row ?? null;
 }
 
-async function resolveImages(body: StoredBlock[]): Promise<RenderBlock[]> {
+async function resolveImages(body: StoredBlock[], leadImageId: number | null): Promise<{ body: RenderBlock[]; lead: BodyImage | null }> {
   const ids = body.flatMap((block) => (block.type === 'image' ? [block.imageId] : []));
+  if (leadImageId !== null) ids.push(leadImageId);
   const rows = ids.length ? await getDb().select().from(images).where(inArray(images.id, ids)) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return body.flatMap((block): RenderBlock[] => {
+  const byId = new Map(
+    rows.map(({ id, file, width, height, alt, caption, credit }) => [id, { file, src: mediaUrl(file), width, height, alt, caption, credit }]),
+  );
+  const blocks = body.flatMap((block): RenderBlock[] => {
     if (block.type !== 'image') return [block];
-    const row = byId.get(block.imageId);
-    if (!row) return [];
-    const { file, width, height, alt, caption, credit } = row;
-    return [{ type: 'image', image: { file, src: mediaUrl(file), width, height, alt, caption, credit } }];
+    const image = byId.get(block.imageId);
+    return image ? [{ type: 'image', image }] : [];
   });
+  return { body: blocks, lead: leadImageId === null ? null : (byId.get(leadImageId) ?? null) };
 }
 
 /** A published article with everything its page shows, or null. */
@@ -63,6 +65,7 @@ export async function getArticleDetail(id: number): Promise<ArticleDetail | null
       publishedAt: articles.publishedAt,
       updatedAt: articles.updatedAt,
       body: articles.body,
+      leadImageId: articles.leadImageId,
       views: articleViews.views,
     })
     .from(articles)
@@ -71,13 +74,13 @@ export async function getArticleDetail(id: number): Promise<ArticleDetail | null
     .where(and(eq(articles.id, id), isPublished))
     .limit(1);
   if (!row) return null;
-  const body = await resolveImages(row.body);
-  const lead = body.find((block) => block.type === 'image');
+  const { leadImageId, ...shown } = row;
+  const { body, lead } = await resolveImages(row.body, leadImageId);
   return {
-    ...row,
+    ...shown,
     views: row.views ?? 0,
     body,
-    leadImage: lead?.type === 'image' ? lead.image : null,
+    leadImage: lead,
     keywords: await listArticleKeywords(row.id),
   };
 }
