@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'backup-codes-regenerated',
   'two-factor-disabled',
   'two-factor-reset',
+  'article-created',
+  'article-published',
+  'article-updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +47,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'backup-codes-regenerated': 'Tạo lại mã dự phòng',
   'two-factor-disabled': 'Tắt xác thực hai lớp',
   'two-factor-reset': 'Đặt lại xác thực hai lớp',
+  'article-created': 'Tạo bài viết',
+  'article-published': 'Xuất bản bài viết',
+  'article-updated': 'Sửa bài đã xuất bản',
 };
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from '@/lib/editor-links';
 
 // The article body is a list of typed blocks, validated on every write and rendered by React components:
 // stored text is never injected as HTML, so hostile content is shown, not executed.
@@ -15,20 +16,9 @@ export const nonEmptyText = (max: number) =>
 const httpUrl = z
   .string()
   .max(2000)
-  .refine(
-    (value) => {
-      // The URL parser forgives leading spaces and tabs inside the scheme; the page would not (article-body.tsx).
-      if (!/^https?:\/\//i.test(value)) return false;
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    // The refused value is quoted (cut short, escaped by JSON) so an editor can find it in the file.
-    { error: (issue) => `link must be an absolute http(s) URL, not ${JSON.stringify(String(issue.input).slice(0, 80))}` },
-  );
+  // The URL parser forgives leading spaces and tabs inside the scheme; the page would not (article-body.tsx).
+  // The refused value is quoted (cut short, escaped by JSON) so an editor can find it in the file.
+  .refine(isHttpUrl, { error: (issue) => `link must be an absolute http(s) URL, not ${JSON.stringify(String(issue.input).slice(0, 80))}` });
 
 export const spanSchema = z.strictObject({
   text: nonEmptyText(10_000),

@@ -54,13 +54,8 @@ export function badForm(): Response {
   return page(400, 'Yêu cầu không hợp lệ', 'Biểu mẫu gửi lên không đọc được.');
 }
 
-/**
- * The fields of an `application/x-www-form-urlencoded` body of at most `maxBytes`, or null for anything else
- * (another type, too long, unreadable). The newsroom's forms are small; nothing bigger is read.
- */
-export async function readForm(request: Request, maxBytes = 8192): Promise<URLSearchParams | null> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
+/** The body of at most `maxBytes` (a longer one is not read further), or null. */
+async function readBounded(request: Request, maxBytes: number): Promise<Buffer | null> {
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes || !request.body) return null;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -75,5 +70,34 @@ export async function readForm(request: Request, maxBytes = 8192): Promise<URLSe
     }
     chunks.push(value);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The fields of an `application/x-www-form-urlencoded` body of at most `maxBytes`, or null for anything else
+ * (another type, too long, unreadable). The newsroom's forms are small; nothing bigger is read.
+ */
+export async function readForm(request: Request, maxBytes = 8192): Promise<URLSearchParams | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
+  const body = await readBounded(request, maxBytes);
+  return body ? new URLSearchParams(body.toString('utf8')) : null;
+}
+
+/** An `application/json` body of at most `maxBytes`, parsed, or undefined for anything else. */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) return undefined;
+  const body = await readBounded(request, maxBytes);
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON answer of a newsroom route handler (never cached). */
+export function jsonAnswer(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: NO_STORE });
 }
