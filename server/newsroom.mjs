@@ -81,6 +81,9 @@ export const NEWSROOM_FORM_TARGETS = new Set([
   '/toa-soan/bao-mat/tat',
   // Accounts (docs/decisions/0027-account-management.md).
   '/toa-soan/nguoi-dung/moi/gui',
+  // The article editor (docs/decisions/0029-article-editor.md): a new article's first save, photo uploads.
+  '/toa-soan/bai-viet',
+  '/toa-soan/anh',
 ]);
 /**
  * The form targets of one account's page, /toa-soan/nguoi-dung/<username>/<action>: a username as stored
@@ -89,12 +92,15 @@ export const NEWSROOM_FORM_TARGETS = new Set([
  */
 const ACCOUNT_FORM_TARGET = /^\/toa-soan\/nguoi-dung\/[a-z0-9_.]{3,30}\/(?:vai-tro|dat-lai-mat-khau|vo-hieu-hoa|kich-hoat|mo-khoa|dat-lai-hai-lop)$/;
 
+/** An article's save targets: /toa-soan/bai-viet/<id>/luu (a draft) and /xuat-ban (publish). */
+const ARTICLE_SAVE_TARGET = /^\/toa-soan\/bai-viet\/[1-9]\d{0,9}\/(?:luu|xuat-ban)$/;
+
 /**
- * True for the paths that take a POST: the fixed targets and the account pages' targets.
+ * True for the paths that take a POST: the fixed targets, the account pages' and the articles' targets.
  * @param {string} pathname
  */
 export function isNewsroomFormTarget(pathname) {
-  return NEWSROOM_FORM_TARGETS.has(pathname) || ACCOUNT_FORM_TARGET.test(pathname);
+  return NEWSROOM_FORM_TARGETS.has(pathname) || ACCOUNT_FORM_TARGET.test(pathname) || ARTICLE_SAVE_TARGET.test(pathname);
 }
 /** What a form target allows (its GET sends the browser back to the form). */
 export const FORM_TARGET_ALLOW = 'GET, HEAD, POST';

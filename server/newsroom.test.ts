@@ -60,9 +60,10 @@ test("the newsroom's headers replace Next's, whichever way Next sets its own", a
 });
 
 test("the newsroom's form targets: the fixed ones and each action of an account's page, nothing else", () => {
-  for (const path of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', '/toa-soan/nguoi-dung/moi/gui']) {
+  for (const path of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', '/toa-soan/nguoi-dung/moi/gui', '/toa-soan/bai-viet', '/toa-soan/anh']) {
     assert.ok(isNewsroomFormTarget(path), path);
   }
+  for (const path of ['/toa-soan/bai-viet/60431/luu', '/toa-soan/bai-viet/1/xuat-ban']) assert.ok(isNewsroomFormTarget(path), path);
   for (const action of ACCOUNT_ACTIONS) {
     assert.ok(isNewsroomFormTarget(`/toa-soan/nguoi-dung/an.nv/${action}`), action);
     assert.ok(isNewsroomFormTarget(`/toa-soan/nguoi-dung/quan_tri_2/${action}`), action);
@@ -80,6 +81,13 @@ test("the newsroom's form targets: the fixed ones and each action of an account'
     '/toa-soan/nguoi-dung/an%2Fnv/vai-tro',
     '/toa-soan/nguoi-dung/an.nv/vai-tro/',
     '/x/toa-soan/nguoi-dung/an.nv/vai-tro',
+    '/toa-soan/bai-viet/moi',
+    '/toa-soan/bai-viet/60431',
+    '/toa-soan/bai-viet/60431/xem-truoc',
+    '/toa-soan/bai-viet/0/luu',
+    '/toa-soan/bai-viet/01/luu',
+    '/toa-soan/bai-viet/12345678901/luu',
+    '/toa-soan/bai-viet/60431/luu/',
   ];
   for (const path of pages) assert.equal(isNewsroomFormTarget(path), false, path);
 });

@@ -20,8 +20,10 @@ export function staff(args: string[], { stdin = '', env = E2E_ENV }: { stdin?: s
   });
 }
 
-export function createStaff({ username, name, role, password }: { username: string; name: string; role: string; password: string }): void {
-  staff(['create', '--username', username, '--name', name, '--role', role, '--password-stdin'], { stdin: `${password}\n` });
+/** `categories`: the chuyên mục ids of a phong-vien or bien-tap-vien, comma-separated ("17,29"). */
+export function createStaff({ username, name, role, password, categories }: { username: string; name: string; role: string; password: string; categories?: string }): void {
+  const assigned = categories ? ['--categories', categories] : [];
+  staff(['create', '--username', username, '--name', name, '--role', role, ...assigned, '--password-stdin'], { stdin: `${password}\n` });
 }
 
 /** Fills the sign-in form by its labels and submits it. */
