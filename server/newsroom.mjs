@@ -81,6 +81,8 @@ export const NEWSROOM_FORM_TARGETS = new Set([
   '/toa-soan/bao-mat/tat',
   // Accounts (docs/decisions/0027-account-management.md).
   '/toa-soan/nguoi-dung/moi/gui',
+  // Photo uploads from the article editor, up to 20 MiB (docs/decisions/0029-article-editor.md).
+  '/toa-soan/anh',
 ]);
 /**
  * The form targets of one account's page, /toa-soan/nguoi-dung/<username>/<action>: a username as stored

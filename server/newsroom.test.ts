@@ -60,7 +60,7 @@ test("the newsroom's headers replace Next's, whichever way Next sets its own", a
 });
 
 test("the newsroom's form targets: the fixed ones and each action of an account's page, nothing else", () => {
-  for (const path of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', '/toa-soan/nguoi-dung/moi/gui']) {
+  for (const path of ['/toa-soan/dang-nhap/gui', '/toa-soan/dang-xuat', '/toa-soan/doi-mat-khau/gui', '/toa-soan/nguoi-dung/moi/gui', '/toa-soan/anh']) {
     assert.ok(isNewsroomFormTarget(path), path);
   }
   for (const action of ACCOUNT_ACTIONS) {
@@ -71,6 +71,7 @@ test("the newsroom's form targets: the fixed ones and each action of an account'
     '/toa-soan',
     '/toa-soan/nguoi-dung',
     '/toa-soan/nguoi-dung/moi',
+    '/toa-soan/anh/x',
     '/toa-soan/nguoi-dung/an.nv',
     '/toa-soan/nhat-ky',
     '/toa-soan/nguoi-dung/an.nv/xoa',
