@@ -25,15 +25,6 @@ const ENCODERS: Record<UploadFormat, (image: Sharp) => Sharp> = {
   webp: (image) => image.webp({ quality: QUALITY }),
 };
 
-// A 40 MP photo takes about 160 MB to decode (and a rotated one is held whole): uploads are decoded one at a time
-// in a process, so that an editor dropping ten photos at once does not need ten times that.
-let turn: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const result = turn.then(work);
-  turn = result.catch(() => {});
-  return result;
-}
-
 /**
  * Checks that `bytes` are a JPEG, PNG or WebP photo of at most 40 megapixels, turns it upright by its EXIF
  * orientation and encodes it again in its own format without any metadata; names it by the bytes written
@@ -47,13 +38,16 @@ export async function processUpload(bytes: Buffer, originalName: string): Promis
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => null);
   if (!meta?.width || !meta.height || meta.format !== format) throw new UploadRefused('unreadable');
   if (meta.width * meta.height > MAX_UPLOAD_PIXELS) throw new UploadRefused('too-many-pixels');
-  const { data, info } = await oneAtATime(() =>
-    // limitInputPixels again in the decoder, in case a file's header and its data disagree; failOn 'error' refuses
-    // truncated and corrupt files but takes the harmless warnings many cameras' files raise.
-    ENCODERS[format](sharp(bytes, { failOn: 'error', limitInputPixels: MAX_UPLOAD_PIXELS, autoOrient: true })).toBuffer({ resolveWithObject: true }),
-  ).catch((error: Error) => {
-    throw new UploadRefused(/pixel limit/i.test(error.message) ? 'too-many-pixels' : 'unreadable');
-  });
+  // limitInputPixels again in the decoder, in case a file's header and its data disagree; failOn 'error' refuses
+  // truncated and corrupt files but takes the harmless warnings many cameras' files raise. A 40 MP photo holds
+  // about 160 MB while it is decoded: in the server, toBuffer() waits for one of IMAGE_ENCODERS places like
+  // next/image's encodes (server/image-encoders.mjs), so ten photos dropped at once do not need ten times that.
+  const decoder = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_UPLOAD_PIXELS, autoOrient: true });
+  const { data, info } = await ENCODERS[format](decoder)
+    .toBuffer({ resolveWithObject: true })
+    .catch((error: Error) => {
+      throw new UploadRefused(/pixel limit/i.test(error.message) ? 'too-many-pixels' : 'unreadable');
+    });
   const hash = createHash('sha256').update(data).digest('hex');
   return { file: storedMediaName(withFormatExtension(originalName, format), hash, slugify), width: info.width, height: info.height, bytes: data };
 }
