@@ -72,6 +72,7 @@ test("the newsroom's form targets: the fixed ones and each action of an account'
     '/toa-soan',
     '/toa-soan/nguoi-dung',
     '/toa-soan/nguoi-dung/moi',
+    '/toa-soan/anh/x',
     '/toa-soan/nguoi-dung/an.nv',
     '/toa-soan/nhat-ky',
     '/toa-soan/nguoi-dung/an.nv/xoa',
