@@ -4,6 +4,7 @@
 // server DATABASE_URL names: each test gets a database of its own there (db/testing.ts), dropped afterwards.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -76,9 +77,12 @@ if (files.length === 0) {
   console.error('No unit tests found.');
   process.exit(1);
 }
-// TZ is deliberately not Vietnam's: dates must come out in Asia/Ho_Chi_Minh whatever the server's zone.
+// TZ is deliberately not Vietnam's: dates must come out in Asia/Ho_Chi_Minh whatever the server's zone. The media
+// store is a throwaway folder: route handlers that store photos (uploads) must not write into the checkout's data/.
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-unit-media-'));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
-  env: { ...env, TZ: env.TZ ?? 'America/New_York' },
+  env: { ...env, TZ: env.TZ ?? 'America/New_York', MEDIA_DIR: mediaDir },
 });
+fs.rmSync(mediaDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { EditorDraft } from '@/lib/editor-draft';
 import { STAFF_ROLES, type StaffRole } from '@/lib/staff-roles';
 
@@ -17,7 +18,7 @@ export type RouteModule = {
 };
 
 /** A request as a browser sends it, before the test adds the session cookie, the Origin and the proxy's headers. */
-export type NewsroomRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+export type NewsroomRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> };
 
 /** What an action acts on, made before the request. */
 export type TargetKind =
@@ -43,7 +44,7 @@ export type Effect = 'changes' | 'publishes' | { answers: unknown };
 export type NewsroomAction = {
   name: string;
   handler: () => Promise<RouteModule>;
-  request: (context: { target: Target; password: string }) => NewsroomRequest;
+  request: (context: { target: Target; password: string }) => NewsroomRequest | Promise<NewsroomRequest>;
   target: TargetKind;
   /** Senders beyond one new account of each role (STAFF_ROLES), for cells that turn on more than the role. */
   alsoAs?: Actor[];
@@ -103,6 +104,7 @@ const quanTriOnly = ({ role }: Actor) => role === 'quan-tri';
 const lanhDaoOnly = ({ role }: Actor) => role === 'lanh-dao';
 const writers = ({ role }: Actor) => role !== 'quan-tri';
 let created = 0;
+let photos = 0;
 let edited = 0;
 
 /** An action of an account's page (/toa-soan/nguoi-dung/<username>/<action>). */
@@ -219,6 +221,20 @@ export const ACTIONS: NewsroomAction[] = [
     may: lanhDaoOnly,
     status: 200,
     effect: 'publishes',
+  },
+  {
+    name: 'upload a photo',
+    handler: () => import('./anh/route'),
+    // A photo of its own each time (the media store is content-addressed: the same bytes would change nothing).
+    request: async () => ({
+      method: 'POST',
+      path: '/toa-soan/anh',
+      headers: { 'content-type': 'image/png', 'x-file-name': 'anh-thu.png' },
+      body: new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: ++photos % 256, g: 40, b: 90 } } }).png().toBuffer()),
+    }),
+    target: { kind: 'self' },
+    may: writers,
+    status: 201,
   },
   {
     name: 'ask for keyword suggestions',

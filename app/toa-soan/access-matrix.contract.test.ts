@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { asc, eq, gt } from 'drizzle-orm';
 import { withTransaction, type Db } from '@/db/client';
@@ -118,7 +119,7 @@ async function setUp(action: NewsroomAction, actor: Actor, prefix: string): Prom
  * (`null` sends `Origin: null`, `'none'` none).
  */
 async function send(action: NewsroomAction, target: Target, { cookie, from = origin() }: { cookie?: string; from?: string | null | 'none' }) {
-  const sent = action.request({ target, password: PASSWORD });
+  const sent = await action.request({ target, password: PASSWORD });
   const headers = new Headers({ ...sent.headers, 'x-forwarded-for': '10.9.9.9' });
   if (cookie) headers.set('cookie', cookie);
   if (from !== 'none') headers.set('origin', from ?? 'null');
@@ -152,7 +153,10 @@ async function state(): Promise<string> {
     .from(staffSessions)
     .where(gt(staffSessions.expiresAt, new Date()))
     .orderBy(asc(staffSessions.id));
-  return JSON.stringify({ users, categories, accounts, audit, sessions, stories, storyKeywords, keywordNames, photos, invalidations });
+  // The media store too: an upload adds a file and nothing else.
+  const mediaDir = getEnv().mediaPath;
+  const media = fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).sort() : [];
+  return JSON.stringify({ users, categories, accounts, audit, sessions, stories, storyKeywords, keywordNames, photos, invalidations, media });
 }
 
 before(async () => {
