@@ -13,6 +13,7 @@ import * as schema from '@/db/schema/sqlite';
 import * as pgSchema from '@/db/schema/pg';
 import { dialectOf, fromPostgres, postgresPool, type Db, type SqliteDb } from '@/db/engine';
 import { authorIndexIsCurrent, ensureAuthorIndex } from '@/db/queries/author-writes';
+import { ensureTitlesFolded, titlesAreFolded } from '@/db/queries/newsroom-articles-backfill';
 import { ensureSearchIndex, searchIndexIsCurrent } from '@/db/queries/search-index';
 import { isReadOnlyError } from '@/lib/storage-errors';
 
@@ -35,7 +36,7 @@ export function openPostgres(url: string, { max = 10 }: { max?: number } = {}): 
 
 /**
  * Brings a PostgreSQL database to this version of the schema, one process at a time (an advisory lock: two
- * app processes starting together do not both migrate), and its search and author indexes up to date. SQLite files are
+ * app processes starting together do not both migrate), and its search and author indexes and folded titles up to date. SQLite files are
  * migrated when opened, so for them this only opens the database.
  */
 export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
@@ -48,6 +49,7 @@ export async function prepareDatabase(db: Db = getDb()): Promise<Db> {
       await migratePg(drizzlePg({ client }), { migrationsFolder: PG_MIGRATIONS_FOLDER });
       await ensureSearchIndex(db);
       await ensureAuthorIndex(db);
+      await ensureTitlesFolded(db);
     } finally {
       await client.query('SELECT pg_advisory_unlock(7240101)');
     }
@@ -108,6 +110,7 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     ensureSearchIndex(db);
     ensureAuthorIndex(db);
+    ensureTitlesFolded(db);
     return db;
   } catch (error) {
     sqlite.close();
@@ -130,6 +133,7 @@ function openReadOnly(file: string): SqliteDb {
   const db = drizzle({ client: sqlite, schema });
   if (!searchIndexIsCurrent(db)) console.error(`> database ${file} is read-only and its search index is out of date: search may miss articles`);
   if (!authorIndexIsCurrent(db)) console.error(`> database ${file} is read-only and its bylines are not split into authors yet: author pages may be missing`);
+  if (!titlesAreFolded(db)) console.error(`> database ${file} is read-only and some titles are not folded yet: the newsroom's title search may miss them`);
   return db;
 }
 

@@ -8,6 +8,7 @@ import {
   moveIdSequencesPastRows,
   type ContentCounts,
 } from '@/db/queries/content-tables';
+import { ensureTitlesFolded } from '@/db/queries/newsroom-articles-backfill';
 import { ensureSearchIndex } from '@/db/queries/search-index';
 
 // Moves a whole portal database from one engine to the other (SQLite → PostgreSQL when a province outgrows one
@@ -53,6 +54,8 @@ export async function copyDatabase(source: Db, target: Db, { log = (line: string
   }, target);
   const { rebuilt } = await ensureSearchIndex(target);
   log(`search index ${rebuilt ? 'rebuilt' : 'already current'}`);
+  // Copied with the rows; folded here for a source that had not folded them all.
+  await ensureTitlesFolded(target);
   const [before, after] = [await summarise(source), await summarise(target)];
   const differences = (Object.keys(before) as Array<keyof CopySummary>).filter((key) => before[key] !== after[key]);
   if (differences.length) throw new Error(`the copy differs from the source in ${differences.map((k) => `${k} (${before[k]} → ${after[k]})`).join(', ')}`);

@@ -1,11 +1,12 @@
-// npm run bench:queries -- --db data/plans-100k.db [--samples 200] [--seed 1]  (or npx tsx scripts/bench-queries.ts ...)
+// npm run bench:queries -- --db data/plans-100k.db [--samples 200] [--seed 1] [--only newsroom]  (or npx tsx scripts/bench-queries.ts ...)
 // Times every hot query, in process, on random articles, categories, keywords and authors of a generated archive
 // (npm run db:generate-demo -- --articles 100000 --out data/plans-100k.db) and prints a table. A benchmark, not
-// a test. The database is migrated if needed, and the view counter's POST really counts (on this file only).
+// a test. The database is migrated if needed, and the view counter's POST really counts (on this file only). Then the
+// newsroom's article list (scripts/bench-queries-newsroom.ts); `--only newsroom` times that alone.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, openDatabase, setProcessDatabase } from '@/db/client';
+import { openDatabase, setProcessDatabase } from '@/db/client';
 import type { SqliteDb } from '@/db/engine';
 import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
 import { getCategory, listCategories } from '@/db/queries/categories';
@@ -20,10 +21,11 @@ import { searchArticles } from '@/db/queries/search';
 import { getNewsSitemap, getSitemapPart, getSitemapRoot } from '@/db/queries/sitemap';
 import { getViewCount, recordView } from '@/db/queries/views';
 import { DEMO_DATE_RANGE, mulberry32 } from '@/db/seed/generate';
+import { benchNewsroomList } from './bench-queries-newsroom';
 import { parseSearchQuery } from '@/lib/search-query';
 
 const BUDGET_MS = 50;
-const USAGE = 'Usage: npx tsx scripts/bench-queries.ts --db data/plans-100k.db [--samples 200] [--seed 1]';
+const USAGE = 'Usage: npx tsx scripts/bench-queries.ts --db data/plans-100k.db [--samples 200] [--seed 1] [--only newsroom]';
 
 type Timing = { name: string; wall: number[]; cpu: number[] };
 
@@ -95,12 +97,13 @@ async function articlePages(s: ReturnType<typeof samples>, runs: number): Promis
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' } } });
-  if (!values.db) throw new Error(USAGE);
+  const { values } = parseArgs({ options: { db: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' } } });
+  if (!values.db || (values.only !== undefined && values.only !== 'newsroom')) throw new Error(USAGE);
   const file = path.resolve(values.db);
   const runs = Number(values.samples ?? 200);
   const db = openDatabase(file);
   setProcessDatabase(db);
+  if (values.only === 'newsroom') return benchNewsroomList(file, { runs, seed: Number(values.seed ?? 1) });
   const s = samples(db.$client, runs, Number(values.seed ?? 1));
   const published = db.$client.prepare(`SELECT count(*) FROM articles WHERE status = 'published'`).pluck().get() as number;
   const end = new Date(DEMO_DATE_RANGE.to * 1000);
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
   ]));
   console.log(`\n${path.relative(process.cwd(), file)}: ${published.toLocaleString('en-US')} published articles. Budget for a cold article render: ${BUDGET_MS} ms.`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}, ${new Date().toISOString()}`);
-  await closeDatabase();
+  await benchNewsroomList(file, { runs, seed: Number(values.seed ?? 1) }); // closes the database
 }
 
 // Not a top-level await: tsx runs this file as CommonJS (the package is not "type": "module").

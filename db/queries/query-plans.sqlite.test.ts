@@ -12,6 +12,8 @@ import { getHomePage } from '@/db/queries/home';
 import { getKeywordBySlug } from '@/db/queries/keywords';
 import { listAuthorArticles, listCategoryArticles, listKeywordArticles, listLatestArticles } from '@/db/queries/listings';
 import { computeMostRead } from '@/db/queries/most-read';
+import { listMyArticles, listNewsroomArticles, type NewsroomViewer } from '@/db/queries/newsroom-articles';
+import { ensureTitlesFolded } from '@/db/queries/newsroom-articles-backfill';
 import { listRelatedArticles } from '@/db/queries/related';
 import { searchArticles } from '@/db/queries/search';
 import { ensureSearchIndex } from '@/db/queries/search-index';
@@ -34,6 +36,8 @@ let recorder: ReturnType<typeof recordStatements>;
 let sample: { id: number; categoryId: number; keywordId: number; keywordSlug: string; authorSlug: string };
 const END = new Date(DEMO_DATE_RANGE.to * 1000);
 const UNTAGGED = 1_000_500; // its keywords are removed below
+const LEADER: NewsroomViewer = { id: 'plan-ld', role: 'lanh-dao', categoryIds: [] };
+const REPORTER: NewsroomViewer = { id: 'plan-pv', role: 'phong-vien', categoryIds: [17, 18] };
 
 before(async () => {
   const t = await useThrowawayDatabase();
@@ -45,6 +49,9 @@ before(async () => {
   generateDemoArticles(db, { count: ARTICLES, seed: 3 });
   db.update(articles).set({ status: 'draft' }).where(lt(articles.id, 1_000_030)).run();
   ensureSearchIndex(db);
+  ensureTitlesFolded(db);
+  // A reporter's articles, for the newsroom's list.
+  db.update(articles).set({ createdBy: REPORTER.id }).where(lt(articles.id, 1_000_100)).run();
   // An article with three keywords or more.
   const link = db
     .select({ id: articleKeywords.articleId, keywordId: articleKeywords.keywordId, slug: keywords.slug, categoryId: articles.categoryId })
@@ -106,13 +113,16 @@ function planProblems(statement: RecordedStatement, plan: PlanRow[], { bulk }: {
   return problems;
 }
 
-/** Runs `work` with every statement recorded, and returns each statement whose plan has a problem. */
-async function badPlans(work: () => Promise<unknown>, { bulk = false } = {}): Promise<Array<{ sql: string; plan: string[]; problems: string[] }>> {
+/**
+ * Runs `work` with every statement recorded, and returns each statement whose plan has a problem. With `bulkCounts`,
+ * a bare count(*) is checked as bulk: it reads every entry it counts (a whole index at most, never a table).
+ */
+async function badPlans(work: () => Promise<unknown>, { bulk = false, bulkCounts = false } = {}): Promise<Array<{ sql: string; plan: string[]; problems: string[] }>> {
   const statements = await recorder.during(work);
   assert.ok(statements.length > 0, 'the work ran no query at all');
   return statements.flatMap((statement) => {
     const plan = explain(statement);
-    const problems = planProblems(statement, plan, { bulk });
+    const problems = planProblems(statement, plan, { bulk: bulk || (bulkCounts && /^select count\(\*\) from /.test(statement.sql)) });
     return problems.length ? [{ sql: statement.sql, plan: plan.map((r) => r.detail), problems }] : [];
   });
 }
@@ -217,6 +227,45 @@ test('sitemaps read every published article, keyword and author (once per conten
     ),
     [],
   );
+});
+
+test('newsroom article list: with no filter or one, the page walks that filter’s index and stops after it (its count reads the index)', async () => {
+  assert.deepEqual(
+    await badPlans(async () => {
+      for (const page of [1, 3]) await listNewsroomArticles({ viewer: LEADER, page });
+      await listNewsroomArticles({ viewer: LEADER, status: 'draft', page: 1 });
+      await listNewsroomArticles({ viewer: LEADER, status: 'published', page: 2 });
+      await listNewsroomArticles({ viewer: LEADER, categoryId: sample.categoryId, page: 2 });
+      await listNewsroomArticles({ viewer: REPORTER, page: 2 });
+      await listNewsroomArticles({ viewer: { ...REPORTER, categoryIds: [] }, page: 1 });
+      await listMyArticles(REPORTER);
+    }, { bulkCounts: true }),
+    [],
+  );
+});
+
+test('newsroom article list: a title search, an author or two filters read small indexes, never the article rows', async () => {
+  assert.ok((await listNewsroomArticles({ viewer: LEADER, q: 'thai binh', page: 1 })).total > 0);
+  const searches = () =>
+    Promise.all([
+      listNewsroomArticles({ viewer: LEADER, q: 'thai binh', page: 2 }),
+      listNewsroomArticles({ viewer: LEADER, q: 'xyzzy', page: 2 }), // nothing: counted apart
+      listNewsroomArticles({ viewer: LEADER, q: 'thai binh', categoryId: sample.categoryId, page: 1 }),
+      listNewsroomArticles({ viewer: LEADER, author: sample.authorSlug, page: 1 }),
+      listNewsroomArticles({ viewer: LEADER, status: 'draft', categoryId: 17, page: 1 }),
+      listNewsroomArticles({ viewer: REPORTER, status: 'draft', page: 1 }),
+      listNewsroomArticles({ viewer: REPORTER, q: 'thai binh', page: 1 }),
+    ]);
+  // Whole indexes are read (no LIMIT can stop a search for a substring), but no plain table scan...
+  assert.deepEqual(await badPlans(searches, { bulk: true }), []);
+  // ...and the statements that find and count the matches read articles through covering indexes only: looking up
+  // each match's row (an index of one filter, or an author's ids one by one) reads the bodies too.
+  const statements = await recorder.during(searches);
+  const rowReads = statements
+    .filter((statement) => statement.sql.includes('count(*)'))
+    .flatMap((statement) => explain(statement).map((row) => row.detail))
+    .filter((detail) => /^(?:SCAN|SEARCH) articles /.test(detail) && !/ USING COVERING INDEX /.test(detail));
+  assert.deepEqual(rowReads, []);
 });
 
 // The check itself: plans that once served keyword pages and "most read" on a 100,000-article archive.

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase, setProcessDatabase } from '@/db/client';
+import { ensureTitlesFolded } from '@/db/queries/newsroom-articles-backfill';
 import { ensureSearchIndex } from '@/db/queries/search-index';
 import { generateDemoArticles } from '@/db/seed/generate';
 import { seedDatabase } from '@/db/seed/seed';
@@ -52,7 +53,11 @@ async function main(): Promise<void> {
         `${keywordsCreated} new keywords in ${seconds(generated - seeded)} (${rate.toLocaleString('en-US')} articles/s).`,
     );
     ensureSearchIndex(db);
-    console.log(`Search index built in ${seconds(performance.now() - generated)}.`);
+    const indexed = performance.now();
+    console.log(`Search index built in ${seconds(indexed - generated)}.`);
+    // The generator writes rows without the newsroom's folded titles, as an old database has them.
+    ensureTitlesFolded(db);
+    console.log(`Titles folded in ${seconds(performance.now() - indexed)}.`);
   } finally {
     closeDatabase();
   }

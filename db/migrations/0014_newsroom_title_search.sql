@@ -1,0 +1,1 @@
+CREATE INDEX `articles_title_folded_idx` ON `articles` (`title_folded`,`status`,`category_id`,`created_by`,`updated_at`);
