@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, articleViews, categories, images } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 import { listArticleKeywords, type Keyword } from '@/db/queries/keywords';
 import type { StoredBlock } from '@/lib/content-schema';
 import { mediaUrl } from '@/lib/media';
+import type { ArticleFacts } from '@/lib/newsroom-permissions';
 import type { BodyImage, RenderBlock } from '@/lib/types';
 
 export type { BodyImage, RenderBlock } from '@/lib/types';
@@ -49,8 +50,8 @@ async function resolveImages(body: StoredBlock[]): Promise<RenderBlock[]> {
   });
 }
 
-/** A published article with everything its page shows, or null. */
-export async function getArticleDetail(id: number): Promise<ArticleDetail | null> {
+/** An article with everything its page shows, and what the newsroom's permissions read of it; null when none matches. */
+async function selectArticleDetail(where: SQL | undefined): Promise<{ detail: ArticleDetail; facts: ArticleFacts } | null> {
   const [row] = await getDb()
     .select({
       id: articles.id,
@@ -64,20 +65,39 @@ export async function getArticleDetail(id: number): Promise<ArticleDetail | null
       updatedAt: articles.updatedAt,
       body: articles.body,
       views: articleViews.views,
+      status: articles.status,
+      createdBy: articles.createdBy,
     })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
-    .where(and(eq(articles.id, id), isPublished))
+    .where(where)
     .limit(1);
   if (!row) return null;
-  const body = await resolveImages(row.body);
+  const { status, createdBy, ...fields } = row;
+  const body = await resolveImages(fields.body);
   const lead = body.find((block) => block.type === 'image');
   return {
-    ...row,
-    views: row.views ?? 0,
-    body,
-    leadImage: lead?.type === 'image' ? lead.image : null,
-    keywords: await listArticleKeywords(row.id),
+    detail: {
+      ...fields,
+      views: fields.views ?? 0,
+      body,
+      leadImage: lead?.type === 'image' ? lead.image : null,
+      keywords: await listArticleKeywords(fields.id),
+    },
+    facts: { categoryId: fields.categoryId, createdBy, status },
   };
+}
+
+/** A published article with everything its page shows, or null. */
+export async function getArticleDetail(id: number): Promise<ArticleDetail | null> {
+  return (await selectArticleDetail(and(eq(articles.id, id), isPublished)))?.detail ?? null;
+}
+
+/**
+ * Any article, draft or published, as its public page would show it (the newsroom's preview), with what
+ * canSeeArticle needs to decide who may look; null when there is no such article.
+ */
+export async function getArticlePreview(id: number): Promise<{ detail: ArticleDetail; facts: ArticleFacts } | null> {
+  return selectArticleDetail(eq(articles.id, id));
 }

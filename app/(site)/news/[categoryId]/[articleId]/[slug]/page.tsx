@@ -1,15 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleBody } from '@/components/article/article-body';
-import { ArticleByline } from '@/components/article/article-byline';
-import { ArticleKeywords } from '@/components/article/article-keywords';
-import { MostRead } from '@/components/article/most-read';
-import { RelatedNews } from '@/components/article/related-news';
+import { ArticleView, articleCrumbs } from '@/components/article/article-view';
 import { ViewCounter } from '@/components/article/view-counter.client';
 import { JsonLd } from '@/components/seo/json-ld';
-import { ShareButtons } from '@/components/share/share-buttons';
-import { Breadcrumb } from '@/components/ui/breadcrumb';
-import { DateTime } from '@/components/ui/date-time';
 import { siteConfig } from '@/config/site';
 import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
 import type { ArticleDetail } from '@/db/queries/articles';
@@ -21,7 +14,7 @@ import { cropName, cropSize, mediaUrl } from '@/lib/media';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { absoluteUrl, articleMetadata } from '@/lib/seo/metadata';
 import { truncateAtWord } from '@/lib/text';
-import { articlePath, authorPath, categoryPath } from '@/lib/urls';
+import { articlePath, authorPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]/[articleId]/[slug]'>;
 
@@ -36,13 +29,6 @@ export function generateStaticParams() {
 async function loadArticle(articleId: string) {
   const id = parseId(articleId);
   return id === null ? null : loadArticlePage(id);
-}
-
-function crumbsOf(article: ArticleDetail) {
-  return [
-    { name: 'Trang chủ', path: '/' },
-    { name: article.categoryName, path: categoryPath(article.categoryId) },
-  ];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -68,23 +54,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function ArticlePage({ params }: Props) {
-  const { categoryId, articleId, slug } = await params;
-  const data = await loadArticle(articleId);
-  if (!data) notFound();
-  const { article, related } = data;
-  // The article id alone identifies the article; any other category, slug or spelling of the id
-  // (category 0 included, as on the old site) is sent to the one canonical URL.
-  if (categoryId !== String(article.categoryId) || slug !== article.slug || articleId !== String(article.id)) {
-    permanentRedirect(articlePath(article));
-  }
+/** The NewsArticle and breadcrumb JSON-LD of the page. */
+function StructuredData({ article }: { article: ArticleDetail }) {
   const { siteUrl } = getEnv();
-  const crumbs = crumbsOf(article);
   const lead = article.leadImage;
-  const url = absoluteUrl(siteUrl, articlePath(article));
-
   return (
-    <div className="article-layout">
+    <>
       <JsonLd
         data={newsArticleJsonLd({
           siteUrl,
@@ -100,26 +75,30 @@ export default async function ArticlePage({ params }: Props) {
           keywords: article.keywords.map((k) => k.name),
         })}
       />
-      <JsonLd data={breadcrumbJsonLd(siteUrl, crumbs)} />
-      <article className="article">
-        <Breadcrumb items={crumbs.map((c) => ({ name: c.name, href: c.path }))} />
-        <h1 className="article__title">{article.title}</h1>
-        <p className="article__meta">
-          {/* The space is for text browsers and copied text; the flex layout drops it (globals.css). */}
-          <DateTime date={article.publishedAt} />{' '}
-          <ViewCounter articleId={article.id} initialViews={article.views} />
-        </p>
-        <p className="article__sapo">{article.sapo}</p>
-        <ArticleBody blocks={article.body} />
-        {article.byline ? <ArticleByline byline={article.byline} /> : null}
-        <ArticleKeywords keywords={article.keywords} />
-        <ShareButtons url={url} title={article.title} />
-        <p className="print-url">Nguồn: {url}</p>
-      </article>
-      <div className="article-rail">
-        <RelatedNews articles={related} />
-        <MostRead items={await loadMostRead()} />
-      </div>
-    </div>
+      <JsonLd data={breadcrumbJsonLd(siteUrl, articleCrumbs(article))} />
+    </>
+  );
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { categoryId, articleId, slug } = await params;
+  const data = await loadArticle(articleId);
+  if (!data) notFound();
+  const { article, related } = data;
+  // The article id alone identifies the article; any other category, slug or spelling of the id
+  // (category 0 included, as on the old site) is sent to the one canonical URL.
+  if (categoryId !== String(article.categoryId) || slug !== article.slug || articleId !== String(article.id)) {
+    permanentRedirect(articlePath(article));
+  }
+  const url = absoluteUrl(getEnv().siteUrl, articlePath(article));
+  return (
+    <ArticleView
+      article={article}
+      related={related}
+      mostRead={await loadMostRead()}
+      url={url}
+      viewCounter={<ViewCounter articleId={article.id} initialViews={article.views} />}
+      structuredData={<StructuredData article={article} />}
+    />
   );
 }
