@@ -4,6 +4,7 @@ import { ArticleByline } from '@/components/article/article-byline';
 import { ArticleKeywords } from '@/components/article/article-keywords';
 import { MostRead } from '@/components/article/most-read';
 import { RelatedNews } from '@/components/article/related-news';
+import { JsonLd } from '@/components/seo/json-ld';
 import { ShareButtons } from '@/components/share/share-buttons';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { DateTime } from '@/components/ui/date-time';
@@ -39,8 +40,8 @@ type Props = {
   url: string;
   /** The count after the date: the public page's counter counts the view, the newsroom's preview only shows it. */
   viewCounter: ReactNode;
-  /** JSON-LD for search engines: the public page's only (a preview is not indexed). */
-  structuredData?: ReactNode;
+  /** The NewsArticle and breadcrumb JSON-LD: the public page's only (a preview is not indexed). */
+  structuredData?: { article: object; breadcrumb: object };
 };
 
 /**
@@ -50,7 +51,8 @@ type Props = {
 export function ArticleView({ article, related, mostRead, url, viewCounter, structuredData }: Props) {
   return (
     <div className="article-layout">
-      {structuredData}
+      {structuredData ? <JsonLd data={structuredData.article} /> : null}
+      {structuredData ? <JsonLd data={structuredData.breadcrumb} /> : null}
       <article className="article">
         <Breadcrumb items={articleCrumbs(article).map((c) => ({ name: c.name, href: c.path }))} />
         <h1 className="article__title">{article.title}</h1>

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { ViewCount } from '@/components/article/view-count';
+import { formatViews } from '@/lib/text';
 
 type ViewsResponse = { id: number; views: number; counted?: boolean };
 
@@ -57,5 +57,5 @@ export function ViewCounter({ articleId, initialViews }: { articleId: number; in
 
   const views = report.data?.views ?? initialViews;
   // No live region: a screen reader reads the count with the page, not again on every update.
-  return <ViewCount views={views} />;
+  return <span className="article__views">{formatViews(views)}</span>;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
-import { PreviewBanner } from '@/components/article/preview-banner';
+import { PreviewBanner } from '@/components/newsroom/preview-banner';
 import { ViewCount } from '@/components/article/view-count';
 import { loadMostRead } from '@/db/cached/pages';
 import { getArticlePreview } from '@/db/queries/articles';

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView, articleCrumbs } from '@/components/article/article-view';
 import { ViewCounter } from '@/components/article/view-counter.client';
-import { JsonLd } from '@/components/seo/json-ld';
 import { siteConfig } from '@/config/site';
 import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
 import type { ArticleDetail } from '@/db/queries/articles';
@@ -54,30 +53,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-/** The NewsArticle and breadcrumb JSON-LD of the page. */
-function StructuredData({ article }: { article: ArticleDetail }) {
+/** The page's NewsArticle and breadcrumb JSON-LD. */
+function structuredDataOf(article: ArticleDetail) {
   const { siteUrl } = getEnv();
   const lead = article.leadImage;
-  return (
-    <>
-      <JsonLd
-        data={newsArticleJsonLd({
-          siteUrl,
-          site: siteConfig,
-          path: articlePath(article),
-          headline: article.title,
-          description: truncateAtWord(article.sapo, 160),
-          images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
-          datePublished: toVietnamIso(article.publishedAt),
-          dateModified: toVietnamIso(article.updatedAt),
-          authors: bylineAuthors(article.byline).map((author) => ({ name: author.name, path: authorPath(author.slug) })),
-          section: article.categoryName,
-          keywords: article.keywords.map((k) => k.name),
-        })}
-      />
-      <JsonLd data={breadcrumbJsonLd(siteUrl, articleCrumbs(article))} />
-    </>
-  );
+  return {
+    article: newsArticleJsonLd({
+      siteUrl,
+      site: siteConfig,
+      path: articlePath(article),
+      headline: article.title,
+      description: truncateAtWord(article.sapo, 160),
+      images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
+      datePublished: toVietnamIso(article.publishedAt),
+      dateModified: toVietnamIso(article.updatedAt),
+      authors: bylineAuthors(article.byline).map((author) => ({ name: author.name, path: authorPath(author.slug) })),
+      section: article.categoryName,
+      keywords: article.keywords.map((k) => k.name),
+    }),
+    breadcrumb: breadcrumbJsonLd(siteUrl, articleCrumbs(article)),
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -98,7 +93,7 @@ export default async function ArticlePage({ params }: Props) {
       mostRead={await loadMostRead()}
       url={url}
       viewCounter={<ViewCounter articleId={article.id} initialViews={article.views} />}
-      structuredData={<StructuredData article={article} />}
+      structuredData={structuredDataOf(article)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import styles from '@/components/article/preview-banner.module.css';
+import styles from '@/components/newsroom/newsroom.module.css';
 
 type Props = {
   status: 'draft' | 'published';
@@ -11,7 +11,7 @@ type Props = {
 /** The top of the newsroom's preview: says this is not the public page, whether it is published yet, and the way back. */
 export function PreviewBanner({ status, editHref, publicHref }: Props) {
   return (
-    <p className={styles.banner} role="status">
+    <p className={styles.previewBanner} role="status">
       <strong>Bản xem trước</strong>
       <span>{status === 'draft' ? 'Bản nháp: độc giả chưa thấy bài này.' : 'Bài đã xuất bản.'}</span>
       <a href={editHref}>Quay lại sửa bài</a>
