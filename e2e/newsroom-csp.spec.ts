@@ -18,6 +18,7 @@ const NEWSROOM_PAGES: NewsroomPage[] = [
   { name: 'the account list', path: '/toa-soan/nguoi-dung', role: 'quan-tri' },
   { name: 'the new account page', path: '/toa-soan/nguoi-dung/moi', role: 'quan-tri' },
   { name: 'the audit log', path: '/toa-soan/nhat-ky', role: 'quan-tri' },
+  { name: 'the preview of an article', path: '/toa-soan/bai-viet/60431/xem-truoc', role: 'lanh-dao' },
   { name: 'a page the role may not open (403)', path: '/toa-soan/nguoi-dung', role: 'phong-vien', status: 403, scripts: false },
   { name: 'a newsroom 404, signed in', path: '/toa-soan/khong-co', role: 'phong-vien', status: 404, scripts: false },
   { name: 'a newsroom 404, signed out', path: '/toa-soan/khong-co/nua', role: null, status: 404, scripts: false },

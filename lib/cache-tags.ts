@@ -6,6 +6,8 @@ export const MENU_TAG = 'menu';
 export const SITEMAPS_TAG = 'sitemaps';
 export const FEEDS_TAG = 'feeds';
 export const MOST_READ_TAG = 'most-read';
+/** Every page that shows the newest articles of the whole site: related rails filled from them. */
+export const LATEST_TAG = 'latest';
 
 /** The article's own page and every page that shows it (listings, related rails). */
 export const articleTag = (id: number) => `article:${id}`;
@@ -26,7 +28,8 @@ export interface ArticlePlacement {
 
 /**
  * The tags an article change expires: the article (its page and every rail or list that shows it), the
- * category, keyword and author listings it leaves or joins, the home page, sitemaps and feeds.
+ * category, keyword and author listings it leaves or joins (and the related rails that draw on them), the home
+ * page, the site's latest articles, sitemaps and feeds.
  */
 export function tagsForArticleChange(before: ArticlePlacement | null, after: ArticlePlacement): string[] {
   const tags = new Set<string>([articleTag(after.id)]);
@@ -35,7 +38,30 @@ export function tagsForArticleChange(before: ArticlePlacement | null, after: Art
     for (const slug of placement.keywordSlugs) tags.add(keywordTag(slug));
     for (const slug of placement.authorSlugs) tags.add(authorTag(slug));
   }
-  for (const tag of [HOME_TAG, SITEMAPS_TAG, FEEDS_TAG]) tags.add(tag);
+  for (const tag of [HOME_TAG, LATEST_TAG, SITEMAPS_TAG, FEEDS_TAG]) tags.add(tag);
+  return [...tags];
+}
+
+/** Which fills a related rail needed after the articles sharing keywords (db/queries/related.ts). */
+export type RailFills = { category: boolean; latest: boolean };
+
+/**
+ * The tags of an article's page: the article; each article its related rail shows (an edit to one changes the
+ * rail); and every source another article could enter the rail from, so that a new or changed article reaches
+ * the rail as soon as it reaches the listings. The rail ranks articles sharing the article's keywords first, and
+ * a newcomer sharing one may always outrank a shown one: each keyword's tag. The same category and then the
+ * site's latest fill what is left; when the rail was full before a fill, nothing from that source can enter
+ * (the articles that filled it are tagged, so one leaving the rail brings the fill back): its tag only if used.
+ */
+export function tagsForArticlePage(
+  article: { id: number; categoryId: number; keywordSlugs: readonly string[] },
+  rail: { articleIds: readonly number[]; filledFrom: RailFills },
+): string[] {
+  const tags = new Set<string>([articleTag(article.id)]);
+  for (const id of rail.articleIds) tags.add(articleTag(id));
+  for (const slug of article.keywordSlugs) tags.add(keywordTag(slug));
+  if (rail.filledFrom.category) tags.add(categoryTag(article.categoryId));
+  if (rail.filledFrom.latest) tags.add(LATEST_TAG);
   return [...tags];
 }
 

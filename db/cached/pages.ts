@@ -8,13 +8,13 @@ import { getHomePage } from '@/db/queries/home';
 import { getKeywordBySlug } from '@/db/queries/keywords';
 import { listAuthorArticles, listCategoryArticles, listKeywordArticles } from '@/db/queries/listings';
 import { listMostRead } from '@/db/queries/most-read';
-import { listRelatedArticles } from '@/db/queries/related';
-import { articleTag, authorTag, categoryTag, HOME_TAG, keywordTag, MENU_TAG, MOST_READ_TAG } from '@/lib/cache-tags';
+import { listRelatedRail } from '@/db/queries/related';
+import { articleTag, authorTag, categoryTag, HOME_TAG, keywordTag, MENU_TAG, MOST_READ_TAG, tagsForArticlePage } from '@/lib/cache-tags';
 
 // What each page shows, read once and kept in Next's cache under the tags of everything in it. A page
 // rendered from these carries their tags, so a content change (see lib/cache-tags.ts) expires exactly
-// the pages that show what changed. Besides the tags, everything is re-read at most every 5 minutes:
-// that is how new articles reach other articles' related rails and how "most read" moves.
+// the pages that show what changed, an article page's related rail included (tagsForArticlePage). Besides the
+// tags, everything is re-read at most every 5 minutes: that is how "most read" moves.
 // docs/decisions/0008-caching.md explains the design. Loaders that a page's metadata and body both call are
 // also memoised per request (React `cache`), so the second call does not even decode the cached copy.
 
@@ -28,9 +28,9 @@ async function loadArticlePageCached(id: number) {
   cacheTag(articleTag(id));
   const article = await getArticleDetail(id);
   if (!article) return null;
-  const related = await listRelatedArticles(article);
-  // A rail shows other articles' titles: an edit to any of them expires this page too.
-  cacheTag(...related.map((r) => articleTag(r.id)));
+  const { articles: related, filledFrom } = await listRelatedRail(article);
+  const keywordSlugs = article.keywords.map((k) => k.slug);
+  cacheTag(...tagsForArticlePage({ id, categoryId: article.categoryId, keywordSlugs }, { articleIds: related.map((r) => r.id), filledFrom }));
   return { article, related };
 }
 

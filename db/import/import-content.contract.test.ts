@@ -77,13 +77,13 @@ test('a changed title keeps the old slug, so shared links stay valid', async () 
   assert.equal(article.slug, 'hoi-nghi-tong-ket-cong-tac-nam-2020');
 });
 
-test('a change records the cache tags it expires: the article, the listings it leaves and joins, home, sitemaps, feeds', async () => {
+test('a change records the cache tags it expires: the article, the listings it leaves and joins, home, the latest, sitemaps, feeds', async () => {
   const before = await latestInvalidationId();
   await importHere(writeJson('moved.json', { ...base, title: 'Tiêu đề đã được sửa lại', keywords: ['Thi đua'] }));
   const [change, ...more] = await listInvalidationsAfter(before);
   assert.ok(change);
   assert.equal(more.length, 0);
-  assert.deepEqual(change.tags.sort(), ['article:70001', 'author:cao-bien', 'category:17', 'feeds', 'home', 'keyword:hoi-nghi-tong-ket', 'keyword:thi-dua', 'sitemaps']);
+  assert.deepEqual(change.tags.sort(), ['article:70001', 'author:cao-bien', 'category:17', 'feeds', 'home', 'keyword:hoi-nghi-tong-ket', 'keyword:thi-dua', 'latest', 'sitemaps']);
   // Importing the same content again changes nothing, so it expires nothing.
   const unchanged = await latestInvalidationId();
   await importHere(writeJson('moved-again.json', { ...base, title: 'Tiêu đề đã được sửa lại', keywords: ['Thi đua'] }));

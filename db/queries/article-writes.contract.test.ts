@@ -60,7 +60,7 @@ test('a new article is created with its photo, its keywords (one per slug, in or
   assert.deepEqual(article.keywords.map((k) => [k.slug, k.name]), [['chuyen-doi-so', 'Chuyển đổi số'], ['hoi-nghi', 'Hội nghị']]);
   // Searchable at once, and the pages that show it are expired: the change is recorded with exactly its tags.
   assert.deepEqual(await search('nền tảng số'), [80001]);
-  assert.deepEqual(saved.expiredTags.sort(), ['article:80001', 'author:cao-bien', 'category:17', 'feeds', 'home', 'keyword:chuyen-doi-so', 'keyword:hoi-nghi', 'sitemaps']);
+  assert.deepEqual(saved.expiredTags.sort(), ['article:80001', 'author:cao-bien', 'category:17', 'feeds', 'home', 'keyword:chuyen-doi-so', 'keyword:hoi-nghi', 'latest', 'sitemaps']);
   assert.deepEqual(await changesAfter(before), [saved.expiredTags]);
 });
 
@@ -87,7 +87,7 @@ test('an edit says what changed, keeps the slug, re-indexes and expires the list
   assert.deepEqual(await search('nông thôn'), [80001]);
   assert.deepEqual(await search('chuyển đổi'), []);
   assert.deepEqual(await changesAfter(before), [
-    ['article:80001', 'author:cao-bien', 'category:17', 'category:18', 'feeds', 'home', 'keyword:chuyen-doi-so', 'keyword:hoi-nghi', 'keyword:nong-thon-moi', 'sitemaps'],
+    ['article:80001', 'author:cao-bien', 'category:17', 'category:18', 'feeds', 'home', 'keyword:chuyen-doi-so', 'keyword:hoi-nghi', 'keyword:nong-thon-moi', 'latest', 'sitemaps'],
   ]);
 });
 

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, articleViews, categories, images } from '@/db/schema';
 import { isPublished } from '@/db/queries/teasers';
 import { listArticleKeywords, type Keyword } from '@/db/queries/keywords';
 import type { StoredBlock } from '@/lib/content-schema';
 import { mediaUrl } from '@/lib/media';
+import type { ArticleFacts } from '@/lib/newsroom-permissions';
 import type { BodyImage, RenderBlock } from '@/lib/types';
 
 export type { BodyImage, RenderBlock } from '@/lib/types';
@@ -51,8 +52,8 @@ async function resolveImages(body: StoredBlock[], leadImageId: number | null): P
   return { body: blocks, lead: leadImageId === null ? null : (byId.get(leadImageId) ?? null) };
 }
 
-/** A published article with everything its page shows, or null. */
-export async function getArticleDetail(id: number): Promise<ArticleDetail | null> {
+/** An article with everything its page shows, and what the newsroom's permissions read of it; null when none matches. */
+async function selectArticleDetail(where: SQL | undefined): Promise<{ detail: ArticleDetail; facts: ArticleFacts } | null> {
   const [row] = await getDb()
     .select({
       id: articles.id,
@@ -67,20 +68,38 @@ export async function getArticleDetail(id: number): Promise<ArticleDetail | null
       body: articles.body,
       leadImageId: articles.leadImageId,
       views: articleViews.views,
+      status: articles.status,
+      createdBy: articles.createdBy,
     })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(articleViews, eq(articleViews.articleId, articles.id))
-    .where(and(eq(articles.id, id), isPublished))
+    .where(where)
     .limit(1);
   if (!row) return null;
-  const { leadImageId, ...shown } = row;
-  const { body, lead } = await resolveImages(row.body, leadImageId);
+  const { status, createdBy, leadImageId, ...fields } = row;
+  const { body, lead } = await resolveImages(fields.body, leadImageId);
   return {
-    ...shown,
-    views: row.views ?? 0,
-    body,
-    leadImage: lead,
-    keywords: await listArticleKeywords(row.id),
+    detail: {
+      ...fields,
+      views: fields.views ?? 0,
+      body,
+      leadImage: lead,
+      keywords: await listArticleKeywords(fields.id),
+    },
+    facts: { categoryId: fields.categoryId, createdBy, status },
   };
+}
+
+/** A published article with everything its page shows, or null. */
+export async function getArticleDetail(id: number): Promise<ArticleDetail | null> {
+  return (await selectArticleDetail(and(eq(articles.id, id), isPublished)))?.detail ?? null;
+}
+
+/**
+ * Any article, draft or published, as its public page would show it (the newsroom's preview), with what
+ * canSeeArticle needs to decide who may look; null when there is no such article.
+ */
+export async function getArticlePreview(id: number): Promise<{ detail: ArticleDetail; facts: ArticleFacts } | null> {
+  return selectArticleDetail(eq(articles.id, id));
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { articleKeywords, articles, articleViews, categories, images, keywords } from '@/db/schema';
-import { getArticleDetail, getArticleLocation } from '@/db/queries/articles';
+import { getArticleDetail, getArticleLocation, getArticlePreview } from '@/db/queries/articles';
 import { latestInvalidationId, listInvalidationsAfter, recordInvalidation } from '@/db/queries/cache-invalidations';
 import { getCategory, listCategories } from '@/db/queries/categories';
 import { getRssFeed } from '@/db/queries/feeds';
@@ -152,6 +152,17 @@ test('an article page: its location, and its detail with body blocks, photos, ke
   assert.deepEqual(plain.keywords, []);
   assert.equal(await getArticleDetail(DRAFT), null);
   assert.equal(await getArticleDetail(999), null);
+});
+
+test('a preview: any article, draft or published, as its page shows it, with its status and maker for the permissions', async () => {
+  const draft = await getArticlePreview(DRAFT);
+  assert.ok(draft);
+  assert.equal(draft.detail.title, 'Bản nháp chưa đăng');
+  assert.deepEqual(draft.facts, { categoryId: 17, createdBy: null, status: 'draft' });
+  const published = await getArticlePreview(1);
+  assert.deepEqual(published?.detail, await getArticleDetail(1));
+  assert.deepEqual(published?.facts, { categoryId: 17, createdBy: null, status: 'published' });
+  assert.equal(await getArticlePreview(999), null);
 });
 
 test('keywords by slug, and an article\'s keywords in their order', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { articleKeywords, articles, keywords } from '@/db/schema';
-import { listRelatedArticles } from '@/db/queries/related';
+import { listRelatedArticles, listRelatedRail } from '@/db/queries/related';
 import { insertCategories, useThrowawayDatabase } from '@/db/testing';
 
 let cleanup: () => Promise<void>;
@@ -63,4 +63,14 @@ test('related news never lists the article itself and stops at the limit', async
 test('with no keywords, the same category comes first, newest first, then the newest elsewhere', async () => {
   const ids = (await listRelatedArticles({ id: 6, categoryId: 10 })).map((a) => a.id);
   assert.deepEqual(ids, [1, 7, 3, 8, 4, 5]);
+});
+
+// What the page's cache tags are made from (lib/cache-tags.ts tagsForArticlePage): a fill counts only when the
+// rail still had room when it was reached, since only then could a new article of that source enter.
+test('the rail says which fills it needed after the shared keywords', async () => {
+  const fills = async (article: { id: number; categoryId: number }, limit?: number) => (await listRelatedRail(article, limit)).filledFrom;
+  assert.deepEqual(await fills({ id: 1, categoryId: 10 }, 3), { category: false, latest: false });
+  assert.deepEqual(await fills({ id: 1, categoryId: 10 }), { category: true, latest: false });
+  assert.deepEqual(await fills({ id: 6, categoryId: 10 }), { category: true, latest: true });
+  assert.deepEqual((await listRelatedRail({ id: 6, categoryId: 10 })).articles.map((a) => a.id), [1, 7, 3, 8, 4, 5]);
 });

@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, max, ne, notInArray, sql, typ
 import { getDb } from '@/db/client';
 import { articleKeywords, articles, images } from '@/db/schema';
 import { isPublished, selectTeasers, teaserColumns, toTeaser, type ArticleTeaser } from '@/db/queries/teasers';
+import type { RailFills } from '@/lib/cache-tags';
 
 export const RELATED_LIMIT = 6;
 
@@ -9,12 +10,13 @@ export const RELATED_LIMIT = 6;
  * Other published articles ranked by the number of keywords shared with `article`, then same category,
  * then newest. The ranking reads only the index on article_keywords (which carries each link's category and
  * publication date), so only the articles finally shown are read; then the same category and the latest fill
- * the list from their own indexes.
+ * the list from their own indexes. Also says which fills were needed: the cached page is expired by what could
+ * bring another article into its rail (db/cached/pages.ts, lib/cache-tags.ts tagsForArticlePage).
  */
-export async function listRelatedArticles(
+export async function listRelatedRail(
   article: { id: number; categoryId: number },
   limit = RELATED_LIMIT,
-): Promise<ArticleTeaser[]> {
+): Promise<{ articles: ArticleTeaser[]; filledFrom: RailFills }> {
   const db = getDb();
   const ownKeywords = db
     .select({ id: articleKeywords.keywordId })
@@ -46,12 +48,19 @@ export async function listRelatedArticles(
   ).map(toTeaser);
 
   const picked = [...byKeywords];
-  const fill = async (where: SQL | undefined) => {
+  const filledFrom: RailFills = { category: false, latest: false };
+  const fill = async (source: keyof RailFills, where: SQL | undefined) => {
     if (picked.length >= limit) return;
+    filledFrom[source] = true;
     const exclude = [article.id, ...picked.map((a) => a.id)];
     picked.push(...(await selectTeasers({ where: and(where, notInArray(articles.id, exclude)), limit: limit - picked.length })));
   };
-  await fill(eq(articles.categoryId, article.categoryId));
-  await fill(undefined);
-  return picked;
+  await fill('category', eq(articles.categoryId, article.categoryId));
+  await fill('latest', undefined);
+  return { articles: picked, filledFrom };
+}
+
+/** The related rail's articles alone. */
+export async function listRelatedArticles(article: { id: number; categoryId: number }, limit = RELATED_LIMIT): Promise<ArticleTeaser[]> {
+  return (await listRelatedRail(article, limit)).articles;
 }

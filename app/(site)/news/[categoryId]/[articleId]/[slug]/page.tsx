@@ -1,15 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleBody } from '@/components/article/article-body';
-import { ArticleByline } from '@/components/article/article-byline';
-import { ArticleKeywords } from '@/components/article/article-keywords';
-import { MostRead } from '@/components/article/most-read';
-import { RelatedNews } from '@/components/article/related-news';
+import { ArticleView, articleCrumbs } from '@/components/article/article-view';
 import { ViewCounter } from '@/components/article/view-counter.client';
-import { JsonLd } from '@/components/seo/json-ld';
-import { ShareButtons } from '@/components/share/share-buttons';
-import { Breadcrumb } from '@/components/ui/breadcrumb';
-import { DateTime } from '@/components/ui/date-time';
 import { siteConfig } from '@/config/site';
 import { loadArticlePage, loadMostRead } from '@/db/cached/pages';
 import type { ArticleDetail } from '@/db/queries/articles';
@@ -21,7 +13,7 @@ import { cropName, cropSize, mediaUrl } from '@/lib/media';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { absoluteUrl, articleMetadata } from '@/lib/seo/metadata';
 import { truncateAtWord } from '@/lib/text';
-import { articlePath, authorPath, categoryPath } from '@/lib/urls';
+import { articlePath, authorPath } from '@/lib/urls';
 
 type Props = PageProps<'/news/[categoryId]/[articleId]/[slug]'>;
 
@@ -36,13 +28,6 @@ export function generateStaticParams() {
 async function loadArticle(articleId: string) {
   const id = parseId(articleId);
   return id === null ? null : loadArticlePage(id);
-}
-
-function crumbsOf(article: ArticleDetail) {
-  return [
-    { name: 'Trang chủ', path: '/' },
-    { name: article.categoryName, path: categoryPath(article.categoryId) },
-  ];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -68,6 +53,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
+/** The page's NewsArticle and breadcrumb JSON-LD. */
+function structuredDataOf(article: ArticleDetail) {
+  const { siteUrl } = getEnv();
+  const lead = article.leadImage;
+  return {
+    article: newsArticleJsonLd({
+      siteUrl,
+      site: siteConfig,
+      path: articlePath(article),
+      headline: article.title,
+      description: truncateAtWord(article.sapo, 160),
+      images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
+      datePublished: toVietnamIso(article.publishedAt),
+      dateModified: toVietnamIso(article.updatedAt),
+      authors: bylineAuthors(article.byline).map((author) => ({ name: author.name, path: authorPath(author.slug) })),
+      section: article.categoryName,
+      keywords: article.keywords.map((k) => k.name),
+    }),
+    breadcrumb: breadcrumbJsonLd(siteUrl, articleCrumbs(article)),
+  };
+}
+
 export default async function ArticlePage({ params }: Props) {
   const { categoryId, articleId, slug } = await params;
   const data = await loadArticle(articleId);
@@ -78,48 +85,15 @@ export default async function ArticlePage({ params }: Props) {
   if (categoryId !== String(article.categoryId) || slug !== article.slug || articleId !== String(article.id)) {
     permanentRedirect(articlePath(article));
   }
-  const { siteUrl } = getEnv();
-  const crumbs = crumbsOf(article);
-  const lead = article.leadImage;
-  const url = absoluteUrl(siteUrl, articlePath(article));
-
+  const url = absoluteUrl(getEnv().siteUrl, articlePath(article));
   return (
-    <div className="article-layout">
-      <JsonLd
-        data={newsArticleJsonLd({
-          siteUrl,
-          site: siteConfig,
-          path: articlePath(article),
-          headline: article.title,
-          description: truncateAtWord(article.sapo, 160),
-          images: lead ? (['16x9', '4x3', '1x1'] as const).map((v) => mediaUrl(cropName(lead.file, v))) : [],
-          datePublished: toVietnamIso(article.publishedAt),
-          dateModified: toVietnamIso(article.updatedAt),
-          authors: bylineAuthors(article.byline).map((author) => ({ name: author.name, path: authorPath(author.slug) })),
-          section: article.categoryName,
-          keywords: article.keywords.map((k) => k.name),
-        })}
-      />
-      <JsonLd data={breadcrumbJsonLd(siteUrl, crumbs)} />
-      <article className="article">
-        <Breadcrumb items={crumbs.map((c) => ({ name: c.name, href: c.path }))} />
-        <h1 className="article__title">{article.title}</h1>
-        <p className="article__meta">
-          {/* The space is for text browsers and copied text; the flex layout drops it (globals.css). */}
-          <DateTime date={article.publishedAt} />{' '}
-          <ViewCounter articleId={article.id} initialViews={article.views} />
-        </p>
-        <p className="article__sapo">{article.sapo}</p>
-        <ArticleBody blocks={article.body} />
-        {article.byline ? <ArticleByline byline={article.byline} /> : null}
-        <ArticleKeywords keywords={article.keywords} />
-        <ShareButtons url={url} title={article.title} />
-        <p className="print-url">Nguồn: {url}</p>
-      </article>
-      <div className="article-rail">
-        <RelatedNews articles={related} />
-        <MostRead items={await loadMostRead()} />
-      </div>
-    </div>
+    <ArticleView
+      article={article}
+      related={related}
+      mostRead={await loadMostRead()}
+      url={url}
+      viewCounter={<ViewCounter articleId={article.id} initialViews={article.views} />}
+      structuredData={structuredDataOf(article)}
+    />
   );
 }
