@@ -7,6 +7,7 @@ import type { StaffSession } from '@/db/newsroom-sessions';
 import { saveFromEditor, type EditorSaveResult } from '@/db/newsroom-articles';
 import { getArticleDetail } from '@/db/queries/articles';
 import { listAudit } from '@/db/queries/audit';
+import { latestInvalidationId, listInvalidationsAfter } from '@/db/queries/cache-invalidations';
 import { getEditorArticle } from '@/db/queries/editor-articles';
 import { articles, images } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed';
@@ -84,7 +85,10 @@ test('a reporter creates a draft in their category; the slug follows the title u
   const id = created.answer.id;
   assert.deepEqual([created.answer.version, created.answer.status, created.answer.slug], [1, 'draft', 'thai-binh-khoi-cong-cau-moi']);
   assert.equal(await getArticleDetail(id), null, 'a draft is not public');
+  // Draft saves expire no public page: only the article's own tag is recorded.
+  const latest = await latestInvalidationId();
   const renamed = await save(reporter, id, 1, draft({ title: 'Khởi công cầu Thái Bình' }));
+  assert.deepEqual((await listInvalidationsAfter(latest)).map((c) => c.tags), [[`article:${id}`]]);
   assert.ok(renamed.ok);
   assert.deepEqual([renamed.answer.version, renamed.answer.slug], [2, 'khoi-cong-cau-thai-binh']);
   // Another category: refused, nothing written.

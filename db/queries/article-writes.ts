@@ -9,7 +9,7 @@ import { listArticleKeywordSlugs, replaceArticleKeywords, uniqueKeywords } from 
 import { indexArticle } from '@/db/queries/search-index';
 import { bylineAuthors } from '@/lib/authors';
 import type { StoredBlock } from '@/lib/content-schema';
-import { tagsForArticleChange } from '@/lib/cache-tags';
+import { articleTag, tagsForArticleChange } from '@/lib/cache-tags';
 import { foldVietnamese, slugify } from '@/lib/vietnamese';
 
 // The one way content gets into the articles table: the importer (and the seed through it) call saveArticle,
@@ -171,7 +171,10 @@ export async function saveArticle(tx: Db, input: ArticleInput, { now = new Date(
     ? { id: existing.id, categoryId: existing.categoryId, keywordSlugs: keywordsBefore, authorSlugs: authorSlugsOf(existing.byline) }
     : null;
   const after = { id: input.id, categoryId: input.categoryId, keywordSlugs: keywordsAfter, authorSlugs: authorSlugsOf(row.byline) };
-  const expiredTags = tagsForArticleChange(before, after);
+  // A draft that was not published either is on no public page: its saves (the editor autosaves every few seconds)
+  // expire nothing but its own tag, not the listings, rails, sitemaps and feeds of its category and keywords.
+  const onPublicPages = existing?.status === 'published' || row.status === 'published';
+  const expiredTags = onPublicPages ? tagsForArticleChange(before, after) : [articleTag(input.id)];
   await recordInvalidation(tx, expiredTags);
   return { id: input.id, slug: row.slug, outcome: existing ? 'updated' : 'created', version: row.version, changed, expiredTags };
 }
