@@ -38,8 +38,11 @@ export function BodyEditor({ initialDoc, onChange, onReady, onMessage }: Props) 
       try {
         const photo = await uploadPhoto(blob, name);
         const node = { type: 'photo', attrs: { file: photo.file, alt: '', caption: '', credit: '' } };
-        const chain = editor.chain();
-        (at === null ? chain.focus().insertContent(node) : chain.insertContentAt(at, node)).run();
+        // After the cursor (a photo just placed is selected: inserting over the selection would replace it), or at
+        // the drop point, the next photo after this one.
+        const position = at ?? editor.state.selection.to;
+        editor.chain().insertContentAt(position, node).run();
+        if (at !== null) at += 1;
         placed += 1;
       } catch (error) {
         onMessage((error as Error).message, 'alert');
@@ -74,8 +77,9 @@ export function BodyEditor({ initialDoc, onChange, onReady, onMessage }: Props) 
         queueMicrotask(() => {
           const images = pastedImages.current.splice(0);
           if (images.length) {
-            void Promise.all(images.map(async (url, i) => ({ blob: await blobOfDataUrl(url), name: `anh-dan-${i + 1}.png` }))).then((blobs) =>
-              placePhotos(blobs, view.state.selection.to),
+            void placePhotos(
+              images.map((url, i) => ({ blob: blobOfDataUrl(url), name: `anh-dan-${i + 1}` })),
+              view.state.selection.to,
             );
           }
         });
