@@ -19,6 +19,8 @@ const NEWSROOM_PAGES: NewsroomPage[] = [
   { name: 'the new account page', path: '/toa-soan/nguoi-dung/moi', role: 'quan-tri' },
   { name: 'the audit log', path: '/toa-soan/nhat-ky', role: 'quan-tri' },
   { name: 'the preview of an article', path: '/toa-soan/bai-viet/60431/xem-truoc', role: 'lanh-dao' },
+  { name: 'the new article editor (Tiptap)', path: '/toa-soan/bai-viet/moi', role: 'lanh-dao' },
+  { name: 'the editor of a published article', path: '/toa-soan/bai-viet/60431', role: 'lanh-dao' },
   { name: 'a page the role may not open (403)', path: '/toa-soan/nguoi-dung', role: 'phong-vien', status: 403, scripts: false },
   { name: 'a newsroom 404, signed in', path: '/toa-soan/khong-co', role: 'phong-vien', status: 404, scripts: false },
   { name: 'a newsroom 404, signed out', path: '/toa-soan/khong-co/nua', role: null, status: 404, scripts: false },

@@ -54,6 +54,9 @@ export function BodyEditor({ initialDoc, onChange, onReady, onMessage }: Props) 
   const pastedImages = useRef<string[]>([]);
   const editor = useEditor({
     immediatelyRender: false,
+    // Tiptap would add its base styles as an inline <style>, which the newsroom's policy refuses (no 'unsafe-inline'):
+    // they are in editor.module.css instead.
+    injectCSS: false,
     extensions: editorExtensions({ placeholder: 'Viết nội dung bài ở đây…' }),
     content: initialDoc,
     editorProps: {
