@@ -56,6 +56,7 @@ test('garbage in the query string is dropped, never an error', () => {
   ];
   for (const query of garbage) assert.deepEqual(readArticleListParams(query).filters, {}, JSON.stringify(query));
   for (const query of garbage) assert.equal(readArticleListParams(query).page, 1, JSON.stringify(query));
+  assert.equal(readArticleListParams({ 'tac-gia': '!!!' }).authorText, '');
   // A repeated field counts once (its first value); an overlong one is dropped.
   assert.deepEqual(readArticleListParams({ q: ['một', 'hai'], 'chuyen-muc': ['18', '19'] }).filters, { q: 'một', categoryId: 18 });
   assert.deepEqual(readArticleListParams({ q: 'x'.repeat(201), 'tac-gia': 'y'.repeat(201) }).filters, {});

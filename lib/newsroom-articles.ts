@@ -86,7 +86,9 @@ export function readArticleListParams(query: QueryString): { filters: NewsroomAr
   // A name as typed (`Cao Biền`, `cao bien`) or a slug (`cao-bien`): both give the slug.
   const author = slugify(authorText, AUTHOR_SLUG_MAX);
   const page = parsePageParam(first(query[LIST_PARAMS.page])) ?? 1;
-  return { filters: { ...(q && { q }), ...(status && { status }), ...(categoryId && { categoryId }), ...(author && { author }) }, page, authorText };
+  const filters = { ...(q && { q }), ...(status && { status }), ...(categoryId && { categoryId }), ...(author && { author }) };
+  // A name that makes no slug (`!!!`) filters nothing, and is not shown back as if it did.
+  return { filters, page, authorText: author ? authorText : '' };
 }
 
 /** The list's URL for these filters and page (`authorText` as typed, read back by readArticleListParams). */
