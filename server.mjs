@@ -50,7 +50,7 @@ const responseHeaders = env.SITE_URL?.startsWith('https://')
 
 // Cache sync (docs/decisions/0008-caching.md): app/api/internal/cache-sync expires, in this process's cache,
 // the tags of every content change recorded in the database since the last call. It is called once before
-// the first request is served (expiring everything cached before this process started) and then every second.
+// the first request is served (expiring everything cached before this process started) and then every 250 ms.
 // Path, header and interval: config/cache-sync.mjs; the token is this process's own, handed to the app it loads.
 const syncToken = randomBytes(24).toString('hex');
 handOverCacheSyncToken(syncToken);
@@ -150,7 +150,9 @@ async function syncCache() {
   if (syncing) return false;
   syncing = true;
   try {
-    const response = await fetch(loopbackUrl(CACHE_SYNC_PATH), { method: 'POST', headers: { [CACHE_SYNC_TOKEN_HEADER]: syncToken } });
+    // identity: fetch asks for gzip by default, and compressing and inflating a few bytes of JSON four times a
+    // second was a third of the call's CPU time.
+    const response = await fetch(loopbackUrl(CACHE_SYNC_PATH), { method: 'POST', headers: { [CACHE_SYNC_TOKEN_HEADER]: syncToken, 'accept-encoding': 'identity' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const result = await response.json();
     if (result.expired === 'all' || result.expired.length) {

@@ -9,8 +9,8 @@ const seed = fixture.article;
 const SEED_URL = `/news/${seed.categoryId}/${seed.id}/${seed.slug}`;
 // Shared caches (the nginx tier, a CDN) keep pages seconds, not Next's 5 minutes: server/shared-cache.mjs,
 // docs/decisions/0014-http-cache-tier.md.
-const PAGE_CACHE_CONTROL = 's-maxage=2, stale-while-revalidate=30, stale-if-error=86400';
-const XML_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, stale-while-revalidate=30, stale-if-error=86400';
+const PAGE_CACHE_CONTROL = 's-maxage=1, stale-while-revalidate=0, stale-if-error=86400';
+const XML_CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=0, stale-if-error=86400';
 
 async function cacheStatus(request: APIRequestContext, path: string) {
   const response = await request.get(path, { maxRedirects: 0 });

@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { cacheInvalidations } from '@/db/schema';
 
 // Only the newest rows are kept: a process that starts expires its whole cache anyway, and a running one
-// reads new rows every second.
+// reads new rows four times a second (config/cache-sync.mjs).
 const KEEP_ROWS = 10_000;
 
 /** Call inside the transaction that changes content (`tx`), with the tags the change expires. */

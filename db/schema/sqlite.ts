@@ -153,7 +153,7 @@ export type KeywordRow = typeof keywords.$inferSelect;
 /**
  * What each content change expired, as cache tags, written in the same transaction as the change. Every
  * server process reads the rows it has not seen yet and expires those tags in its own cache, so a change
- * made by another process (the import command) reaches every cache within a second.
+ * made by another process (the import command) reaches every cache within a quarter of a second (config/cache-sync.mjs).
  */
 export const cacheInvalidations = sqliteTable('cache_invalidations', {
   id: integer('id').primaryKey({ autoIncrement: true }),

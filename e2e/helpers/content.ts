@@ -19,13 +19,13 @@ export const E2E_ENV = {
  */
 export function importDocuments(documents: Array<{ name: string; content: unknown }>, env: typeof E2E_ENV = E2E_ENV): string {
   const output = runImport(documents, env);
-  // The server applies recorded content changes to its cache every second (server.mjs): wait for that, so
+  // The server applies recorded content changes to its cache every 250 ms (server.mjs): wait for that, so
   // the next request sees the change.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CACHE_SYNC_WAIT_MS);
   return output;
 }
 
-/** Longer than the server's cache sync interval (1 s) plus the time a sync takes. */
+/** Longer than the server's cache sync interval (250 ms) plus the time a sync takes. */
 export const CACHE_SYNC_WAIT_MS = 1_500;
 
 /** The import alone, without waiting for the server to apply it (for tests that time that). */

@@ -7,7 +7,7 @@ import { secretsMatch } from '@/lib/secrets';
 
 export const dynamic = 'force-dynamic';
 
-// Called by server.mjs over loopback (CACHE_SYNC_PATH), once when the process starts and then every second, with
+// Called by server.mjs over loopback (CACHE_SYNC_PATH), once when the process starts and then every 250 ms, with
 // a token only that process knows. It brings this process's cache up to date with the content changes recorded
 // in the database (by the import command or any other process): docs/decisions/0008-caching.md. A route rather
 // than a timer inside the app because revalidateTag works only within a request (decision 0019).
