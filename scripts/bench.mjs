@@ -25,14 +25,16 @@ import { answerFaults, compareAnswers, photoCrawl, photoPeakKiB, photoReport } f
 import {
   BROWSER_UA,
   benchServerEnv,
+  demoArchivePath,
   describeMachine,
+  ensureGenerated,
   fmt,
   GENERATED_START_ID,
-  generatedCount,
   loadAverage,
   machineInfo,
   mib,
   ms,
+  PAGE_HEADERS,
   percentile,
   positiveOption,
   readMemory,
@@ -40,6 +42,7 @@ import {
   roundTo,
   runCommand,
   runLoad,
+  SEED_ARTICLE,
   startServer,
   timedGet,
   verdict,
@@ -61,7 +64,7 @@ const USAGE = `Usage: npm run bench -- [--only photos] [--quick] [--no-build] [-
   --photo-concurrency N  of them at a time (default 8)
   --compare-photos F     says how many photos were served with the same bytes as in an earlier results file`;
 
-const ARTICLE = { id: 60431, categoryId: 17, slug: 'tham-muu-trien-khai-hieu-qua-nhieu-nhiem-vu-quan-trong' };
+const ARTICLE = SEED_ARTICLE;
 const PATHS = {
   a: `/news/${ARTICLE.categoryId}/${ARTICLE.id}/${ARTICLE.slug}`,
   b: '/bench/static-article.html',
@@ -74,8 +77,6 @@ const TARGETS = {
   c: { label: '(c) category page', method: 'GET', path: PATHS.c },
   d: { label: '(d) view POST', method: 'POST', path: PATHS.d },
 };
-// What a browser asks for a page. No Accept-Encoding: pages and the static file both go uncompressed.
-const PAGE_HEADERS = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'vi-VN,vi;q=0.9' };
 
 const MIN_RATIO = 0.25;
 const MAX_RATIO_FALL = 0.1;
@@ -250,15 +251,6 @@ async function seedMainDatabase() {
 }
 
 
-async function ensureGenerated(size, regen) {
-  const file = path.join(BENCH_DIR, `demo-${size >= 1000 ? `${size / 1000}k` : size}.db`);
-  if (!regen && generatedCount(file) === size) return file;
-  console.log(`\nGenerating ${path.relative(process.cwd(), file)} (${fmt(size)} articles)...`);
-  removeDatabase(file);
-  await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(size), '--out', file], { env: benchServerEnv(file, MEDIA_DIR) });
-  return file;
-}
-
 /** count+1 published generated articles, one from each of count+1 equal slices of the ids, in random order. */
 function pickColdArticles(file, count) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -332,7 +324,7 @@ async function growthBenchmarks(settings) {
   const servers = [];
   try {
     for (const [index, size] of GROWTH_SIZES.entries()) {
-      const file = await ensureGenerated(size, settings.regen);
+      const file = await ensureGenerated({ file: demoArchivePath(BENCH_DIR, size), size, mediaDir: MEDIA_DIR, regen: settings.regen });
       const label = size >= 1000 ? `${size / 1000}k` : String(size);
       const port = settings.port + 1 + index;
       const server = await startServer({ port, env: benchServerEnv(file, MEDIA_DIR), logFile: path.join(BENCH_DIR, `server-${label}.log`) });

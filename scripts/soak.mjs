@@ -21,13 +21,14 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { mulberry32 } from '../lib/random.mjs';
-import { buildIfChanged, hasBuild, isBuildCurrent, sourceHash } from './lib/build.mjs';
+import { ensureBuild } from './lib/build.mjs';
 import {
   BROWSER_UA,
   benchServerEnv,
+  copyDatabase,
   describeMachine,
+  ensureGenerated,
   fmt,
-  generatedCount,
   loadAverage,
   machineInfo,
   mib,
@@ -36,9 +37,8 @@ import {
   positiveOption,
   readCpuSeconds,
   readMemory,
-  removeDatabase,
   roundTo,
-  runCommand,
+  SEED_ARTICLE,
   startServer,
   verdict,
 } from './lib/bench.mjs';
@@ -66,7 +66,6 @@ const MIN_RATE_SHARE = 0.95;
 const HOT_ARTICLES = 20;
 const HOT_SHARE = 0.7;
 const BOT_SHARE_OF_VIEWS = 0.1;
-const SEED_ARTICLE = { id: 60431, categoryId: 17, slug: 'tham-muu-trien-khai-hieu-qua-nhieu-nhiem-vu-quan-trong' };
 const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const FEED_UA = 'Feedly/1.0 (+http://www.feedly.com/fetcher.html)';
 // What a browser asks for a page: compressed, as every browser does.
@@ -140,18 +139,8 @@ const seededRandom = mulberry32;
 async function prepareDatabase(settings) {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const archive = path.join(BENCH_DIR, `archive-${settings.articles}.db`);
-  if (settings.regen || generatedCount(archive) !== settings.articles) {
-    console.log(`\nGenerating ${path.relative(process.cwd(), archive)} (${fmt(settings.articles)} articles on top of the demo content)...`);
-    removeDatabase(archive);
-    await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(settings.articles), '--out', archive], { env: benchServerEnv(archive, MEDIA_DIR) });
-  }
-  removeDatabase(SOAK_DB);
-  const source = new Database(archive, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(SOAK_DB);
-  } finally {
-    source.close();
-  }
+  await ensureGenerated({ file: archive, size: settings.articles, mediaDir: MEDIA_DIR, regen: settings.regen });
+  await copyDatabase(archive, SOAK_DB);
   console.log(`Copied ${path.relative(process.cwd(), archive)} to ${path.relative(process.cwd(), SOAK_DB)}.`);
 }
 
@@ -589,15 +578,6 @@ function report({ machine, loadAtEnd, settings, families, memory, samples, windo
 
 // ---------------------------------------------------------------------------------------------------------
 
-function ensureBuild(settings) {
-  if (!settings.build) {
-    if (!hasBuild()) throw new Error('--no-build, but there is no build in .next: run without it');
-    console.log('\nUsing the existing build (--no-build).');
-    return;
-  }
-  if (isBuildCurrent(sourceHash())) console.log('\nThe build in .next matches the sources.');
-  else buildIfChanged();
-}
 
 async function soak(settings) {
   const catalogue = readCatalogue();

@@ -1,6 +1,6 @@
-// Shared by the benchmarks (`npm run bench`, `npm run bench:views`, `npm run soak`): child processes that are
-// always stopped, the production server on a port of our own, autocannon runs that keep every latency, the
-// server's memory, a description of the machine, the generated archives, options and number formatting.
+// Shared by the benchmarks (`npm run bench`, `npm run bench:views`, `npm run bench:newsroom`, `npm run soak`): child
+// processes that are always stopped, the production server on a port of our own, autocannon runs that keep every
+// latency, the server's memory, a description of the machine, the generated archives, options and number formatting.
 import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { startServerProcess, stopProcess } from './server-process.mjs';
@@ -8,10 +8,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 
 // A browser's user agent: the view counter ignores bots (isbot) and requests without one.
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+// What a browser asks for a page. No Accept-Encoding: pages and the static file both go uncompressed.
+export const PAGE_HEADERS = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'vi-VN,vi;q=0.9' };
+
+/** The demo content's article that the benchmarks read: a long one with photos, keywords and related news. */
+export const SEED_ARTICLE = Object.freeze({ id: 60431, categoryId: 17, slug: 'tham-muu-trien-khai-hieu-qua-nhieu-nhiem-vu-quan-trong' });
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -219,6 +226,33 @@ export const removeDatabase = (file) => [file, `${file}-wal`, `${file}-shm`].for
 
 /** The generator's default first id: articles from it on are generated ones. */
 export const GENERATED_START_ID = 1_000_000;
+
+/** `npm run bench`'s generated archive of `size` articles in `dir` (demo-1k.db, demo-100k.db); bench:newsroom's too. */
+export const demoArchivePath = (dir, size) => path.join(dir, `demo-${size >= 1000 ? `${size / 1000}k` : size}.db`);
+
+/**
+ * Makes `file`, a generated archive of `size` articles on top of the demo content (its photos go to `mediaDir`),
+ * unless it holds that many already: 100,000 take about half a minute, so the file is kept between runs
+ * (`regen`: made again).
+ */
+export async function ensureGenerated({ file, size, mediaDir, regen = false }) {
+  if (!regen && generatedCount(file) === size) return file;
+  console.log(`\nGenerating ${path.relative(process.cwd(), file)} (${fmt(size)} articles on top of the demo content)...`);
+  removeDatabase(file);
+  await runCommand('npm', ['run', 'db:generate-demo', '--', '--articles', String(size), '--out', file], { env: benchServerEnv(file, mediaDir) });
+  return file;
+}
+
+/** A fresh copy of the SQLite database `from` at `to` (what was there before removed), for a run that writes to it. */
+export async function copyDatabase(from, to) {
+  removeDatabase(to);
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(to);
+  } finally {
+    source.close();
+  }
+}
 
 /** How many generated articles a database file holds, or -1 when there is no such database. */
 export function generatedCount(file) {

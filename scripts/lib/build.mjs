@@ -118,3 +118,17 @@ export function buildIfChanged({ force = false } = {}) {
     release();
   }
 }
+
+/**
+ * For the benchmarks and the soak test: the build in .next as it is (`build: false`, their --no-build), or built
+ * when the sources changed (one process of the checkout at a time).
+ */
+export function ensureBuild({ build }) {
+  if (!build) {
+    if (!hasBuild()) throw new Error('--no-build, but there is no build in .next: run without it');
+    console.log('\nUsing the existing build (--no-build).');
+    return;
+  }
+  if (isBuildCurrent(sourceHash())) console.log('\nThe build in .next matches the sources.');
+  else buildIfChanged();
+}
