@@ -60,7 +60,9 @@ const HIT_REQUESTS = 20_000;
 const HIT_CONCURRENCY = 50;
 const MIN_HIT_SHARE = 0.95;
 const SERVED_BY_CACHE = new Set(['HIT', 'STALE', 'UPDATING', 'REVALIDATED']);
-const WRK = { seconds: 10, warmup: 2, rounds: 3, connections: 50, threads: 2 };
+// An answer counts as an error after 10 s, not wrk's 2 s: one process alone (c) with 50 connections queues them, and on a
+// busy host its p99 passes 2 s without anything failing (2026-12-03: 180 req/s, p99 1.2-1.3 s, 31 wrk timeouts).
+const WRK = { seconds: 10, warmup: 2, rounds: 3, connections: 50, threads: 2, timeoutSeconds: 10 };
 const MIN_STATIC_RATIO = 0.5;
 const VIEW_POSTS = 5_000;
 const VIEW_CONCURRENCY = 50;
@@ -482,7 +484,7 @@ async function throughput({ staticFile, direct }) {
     c: { label: '(c) the same page from one process', url: `${direct}${SEED_URL}` },
   };
   const wrkHeaders = { 'User-Agent': BROWSER_UA, Accept: PAGE_HEADERS.accept, 'Accept-Encoding': 'gzip' };
-  const once = (key, seconds) => runWrk({ url: targets[key].url, seconds, connections: WRK.connections, threads: WRK.threads, headers: wrkHeaders, onSpawn: (c) => children.add(c) });
+  const once = (key, seconds) => runWrk({ url: targets[key].url, seconds, connections: WRK.connections, threads: WRK.threads, timeoutSeconds: WRK.timeoutSeconds, headers: wrkHeaders, onSpawn: (c) => children.add(c) });
   for (const key of ['a', 'b', 'c']) await once(key, WRK.warmup);
   const runs = { a: [], b: [], c: [] };
   for (let roundNo = 1; roundNo <= WRK.rounds; roundNo++) {

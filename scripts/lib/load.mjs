@@ -95,8 +95,10 @@ export function parseWrk(text) {
  * @param {{ url: string, seconds: number, connections: number, threads?: number, headers?: Record<string, string>,
  *   onSpawn?: (child: import('node:child_process').ChildProcess) => void }} options
  */
-export function runWrk({ url, seconds, connections, threads = 2, headers = {}, onSpawn }) {
+export function runWrk({ url, seconds, connections, threads = 2, headers = {}, timeoutSeconds, onSpawn }) {
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency'];
+  // wrk's own default is 2 s: an answer slower than that counts as a socket error (timeout).
+  if (timeoutSeconds) args.push('--timeout', `${timeoutSeconds}s`);
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   args.push(url);
   return new Promise((resolve, reject) => {
